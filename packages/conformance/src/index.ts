@@ -1,0 +1,1 @@
+export { PROVIDERS, type ProviderPackage } from "./providers.ts";

@@ -1,0 +1,100 @@
+// Reads a case object (the shared contract) into checked values. Each scheme then takes only the
+// parts it signs. All validation of user input happens here or in request.ts, so a scheme never
+// meets a value that could make it throw something other than a PanelsigError.
+
+import { loneSurrogateAt, utf8 } from "./bytes.ts";
+import { PanelsigError } from "./errors.ts";
+import { isRecord, parseRequest, type ParsedRequest } from "./request.ts";
+import { SCHEME_IDS, type SchemeId, type SignOptions } from "./types.ts";
+
+export interface ReadCase {
+  scheme: SchemeId;
+  request: ParsedRequest;
+  /** The secret's UTF-8 bytes: every scheme keys the HMAC with the secret as text. */
+  secret: Uint8Array;
+  /** credentials.keyId as given (checked by the scheme that needs it). */
+  keyId: unknown;
+  /** The timestamp text to send, or undefined for "now". */
+  timestamp: string | undefined;
+  options: SignOptions;
+}
+
+const OPTIONS_BY_SCHEME: Record<SchemeId, readonly (keyof SignOptions)[]> = {
+  "opterius-agent": ["timestampForm"],
+  "opterius-panel": ["emptyBody"],
+  acepanel: ["entrance"],
+};
+
+export function readScheme(value: unknown): SchemeId {
+  if (!SCHEME_IDS.includes(value as SchemeId)) {
+    throw new PanelsigError("unknown_scheme", "scheme", `${JSON.stringify(value)} is not one of ${SCHEME_IDS.join(", ")}`);
+  }
+  return value as SchemeId;
+}
+
+export function readCase(input: unknown): ReadCase {
+  if (!isRecord(input)) throw new PanelsigError("invalid_case", "case", "must be an object (see the case object in the docs)");
+  const scheme = readScheme(input.scheme);
+  const request = parseRequest(input.request);
+  if (!isRecord(input.credentials)) {
+    throw new PanelsigError("invalid_case", "credentials", "must be an object with a secret");
+  }
+  return {
+    scheme,
+    request,
+    secret: readSecret(input.credentials.secret),
+    keyId: input.credentials.keyId,
+    timestamp: readTimestamp(input.timestamp),
+    options: readOptions(scheme, input.options),
+  };
+}
+
+function readSecret(secret: unknown): Uint8Array {
+  if (typeof secret !== "string" || secret === "") {
+    throw new PanelsigError("invalid_secret", "credentials.secret", "must be a non-empty string");
+  }
+  if (loneSurrogateAt(secret) >= 0) {
+    throw new PanelsigError("invalid_secret", "credentials.secret", "has a lone surrogate, so it has no UTF-8 form");
+  }
+  return utf8(secret);
+}
+
+function readTimestamp(timestamp: unknown): string | undefined {
+  if (timestamp === undefined) return undefined;
+  if (typeof timestamp === "number") {
+    if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
+      throw new PanelsigError("invalid_timestamp", "timestamp", `${timestamp} is not a whole number of Unix seconds`);
+    }
+    return String(timestamp);
+  }
+  if (typeof timestamp !== "string" || timestamp === "") {
+    throw new PanelsigError("invalid_timestamp", "timestamp", "must be the timestamp header text (a string) or Unix seconds (a number)");
+  }
+  if (/[\r\n\0]/.test(timestamp)) {
+    throw new PanelsigError("invalid_timestamp", "timestamp", "may not contain CR, LF or NUL (it is sent as a header)");
+  }
+  return timestamp;
+}
+
+function readOptions(scheme: SchemeId, options: unknown): SignOptions {
+  if (options === undefined) return {};
+  if (!isRecord(options)) throw new PanelsigError("invalid_option", "options", "must be an object");
+  const allowed = OPTIONS_BY_SCHEME[scheme];
+  for (const name of Object.keys(options)) {
+    if (!allowed.includes(name as keyof SignOptions)) {
+      const hint = allowed.length ? `${scheme} takes: ${allowed.join(", ")}` : `${scheme} takes no options`;
+      throw new PanelsigError("invalid_option", `options.${name}`, `unknown option; ${hint}`);
+    }
+  }
+  const { entrance, timestampForm, emptyBody } = options;
+  if (entrance !== undefined && (typeof entrance !== "string" || /[\s?#%]/.test(entrance))) {
+    throw new PanelsigError("invalid_option", "options.entrance", "must be a path prefix such as \"/entrance\" (\"/\" for none), without spaces, \"?\", \"#\" or \"%\"");
+  }
+  if (timestampForm !== undefined && timestampForm !== "Z" && timestampForm !== "+00:00") {
+    throw new PanelsigError("invalid_option", "options.timestampForm", "must be \"Z\" or \"+00:00\"");
+  }
+  if (emptyBody !== undefined && emptyBody !== "{}" && emptyBody !== "") {
+    throw new PanelsigError("invalid_option", "options.emptyBody", "must be \"{}\" (the real client) or \"\" (the doc's reading)");
+  }
+  return options as SignOptions;
+}

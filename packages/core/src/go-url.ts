@@ -1,0 +1,102 @@
+// Go's net/url behaviour that the AcePanel server (written in Go) applies to every request:
+// the percent-decoded path (URL.Path) and the query as url.Values.Encode() re-prints it.
+// Go strings are bytes, so this works on "binary strings": one char per byte (0-255), which
+// also makes JavaScript's string comparison equal to Go's byte-wise sort.
+
+import { utf8 } from "./bytes.ts";
+
+/** Go ≥ 1.26 (GODEBUG urlmaxqueryparams default): a query with more pairs parses to nothing. */
+export const GO_MAX_QUERY_PARAMS = 10000;
+
+export function toBinaryString(text: string): string {
+  const bytes = utf8(text);
+  let out = "";
+  for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]!);
+  return out;
+}
+
+export function binaryStringToBytes(binary: string): Uint8Array {
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+/**
+ * Go's unescape: "%XX" becomes the byte XX; in a query component "+" becomes a space.
+ * Returns undefined where Go returns an error (a "%" not followed by two hex digits).
+ */
+export function goUnescape(binary: string, mode: "path" | "query"): string | undefined {
+  if (!binary.includes("%") && (mode === "path" || !binary.includes("+"))) return binary;
+  let out = "";
+  for (let i = 0; i < binary.length; i++) {
+    const c = binary.charCodeAt(i);
+    if (c === 37 /* % */) {
+      const hi = hexValue(binary.charCodeAt(i + 1));
+      const lo = hexValue(binary.charCodeAt(i + 2));
+      if (hi < 0 || lo < 0) return undefined;
+      out += String.fromCharCode(hi * 16 + lo);
+      i += 2;
+    } else if (c === 43 /* + */ && mode === "query") {
+      out += " ";
+    } else {
+      out += binary[i];
+    }
+  }
+  return out;
+}
+
+const UPPER_HEX = "0123456789ABCDEF";
+
+/** Go's url.QueryEscape: only A-Z a-z 0-9 - _ . ~ stay; space is "+"; the rest is %XX. */
+export function goQueryEscape(binary: string): string {
+  let out = "";
+  for (let i = 0; i < binary.length; i++) {
+    const c = binary.charCodeAt(i);
+    const unreserved =
+      (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ||
+      c === 45 || c === 95 || c === 46 || c === 126;
+    if (unreserved) out += binary[i];
+    else if (c === 32) out += "+";
+    else out += "%" + UPPER_HEX[c >> 4]! + UPPER_HEX[c & 15]!;
+  }
+  return out;
+}
+
+/**
+ * The query as the AcePanel server signs it: url.ParseQuery then Values.Encode().
+ * Pairs with ";" or a bad escape and empty pairs are dropped; keys sort by decoded bytes;
+ * a repeated key keeps its values in the order sent.
+ */
+export function canonicalQuery(rawQuery: string): string {
+  const binary = toBinaryString(rawQuery);
+  let pairs = 1;
+  for (let i = 0; i < binary.length; i++) if (binary.charCodeAt(i) === 38) pairs++;
+  if (pairs > GO_MAX_QUERY_PARAMS) return "";
+
+  const values = new Map<string, string[]>();
+  for (const pair of binary.split("&")) {
+    if (pair === "" || pair.includes(";")) continue;
+    const eq = pair.indexOf("=");
+    const key = goUnescape(eq < 0 ? pair : pair.slice(0, eq), "query");
+    const value = goUnescape(eq < 0 ? "" : pair.slice(eq + 1), "query");
+    if (key === undefined || value === undefined) continue;
+    const list = values.get(key);
+    if (list) list.push(value);
+    else values.set(key, [value]);
+  }
+
+  const keys = [...values.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const parts: string[] = [];
+  for (const key of keys) {
+    const escapedKey = goQueryEscape(key);
+    for (const value of values.get(key)!) parts.push(escapedKey + "=" + goQueryEscape(value));
+  }
+  return parts.join("&");
+}

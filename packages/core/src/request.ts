@@ -1,0 +1,140 @@
+// Reads the `request` part of a case object into what the schemes sign: the method, the raw path
+// and query of the request-target, the headers and the exact body bytes. Anything that could not
+// be sent over HTTP is refused here, with the field named, before any scheme sees it.
+
+import { fromBase64, loneSurrogateAt, utf8, utf8Text } from "./bytes.ts";
+import { PanelsigError } from "./errors.ts";
+import { binaryStringToBytes, goUnescape, toBinaryString } from "./go-url.ts";
+import type { HeaderPair } from "./types.ts";
+
+export interface ParsedRequest {
+  method: string;
+  /** The path as sent (still percent-encoded). */
+  rawPath: string;
+  /** Everything after the first "?" (undefined when there is none). */
+  rawQuery: string | undefined;
+  headers: HeaderPair[];
+  /** Exact body bytes; empty when there is no body. */
+  body: Uint8Array;
+}
+
+// RFC 9110 token characters: what a method or a header name may be made of.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// A header value may not carry CR, LF or NUL (they would end or split the header).
+const BAD_HEADER_VALUE = /[\r\n\0]/;
+// Control characters and spaces cannot appear in a request-target.
+const BAD_TARGET_CHAR = /[\x00-\x20\x7f]/;
+const ABSOLUTE_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
+
+export function parseRequest(request: unknown): ParsedRequest {
+  if (!isRecord(request)) throw new PanelsigError("invalid_case", "request", "must be an object with method and url");
+  return {
+    method: parseMethod(request.method),
+    ...parseTarget(request.url),
+    headers: parseHeaders(request.headers),
+    body: parseBody(request.body, request.bodyBase64),
+  };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function parseMethod(method: unknown): string {
+  if (typeof method !== "string" || method === "") {
+    throw new PanelsigError("invalid_method", "request.method", "must be a non-empty string such as \"GET\"");
+  }
+  if (!TOKEN.test(method)) {
+    throw new PanelsigError("invalid_method", "request.method", `${JSON.stringify(method)} is not an HTTP method token (no spaces, CR, LF or separators)`);
+  }
+  return method;
+}
+
+function parseTarget(url: unknown): { rawPath: string; rawQuery: string | undefined } {
+  const field = "request.url";
+  if (typeof url !== "string" || url === "") {
+    throw new PanelsigError("invalid_url", field, "must be a non-empty string: a request-target \"/path?query\" or an absolute URL");
+  }
+  let target = url;
+  const absolute = ABSOLUTE_URL.exec(url);
+  if (absolute) {
+    target = url.slice(absolute[0].length);
+    if (!target.startsWith("/")) target = "/" + target;
+  } else if (!url.startsWith("/")) {
+    throw new PanelsigError("invalid_url", field, `${JSON.stringify(url)} is neither a request-target starting with "/" nor an absolute URL`);
+  }
+  const hash = target.indexOf("#");
+  if (hash >= 0) target = target.slice(0, hash); // a fragment is never sent
+  const bad = BAD_TARGET_CHAR.exec(target);
+  if (bad) {
+    throw new PanelsigError("invalid_url", field, `contains ${JSON.stringify(bad[0])} at index ${bad.index}; percent-encode it`);
+  }
+  const surrogate = loneSurrogateAt(target);
+  if (surrogate >= 0) throw new PanelsigError("invalid_url", field, `has a lone surrogate at index ${surrogate}`);
+  const q = target.indexOf("?");
+  return q < 0 ? { rawPath: target, rawQuery: undefined } : { rawPath: target.slice(0, q), rawQuery: target.slice(q + 1) };
+}
+
+/**
+ * The percent-decoded path, as Go's URL.Path (what Go servers sign). A "%" without two hex
+ * digits makes Go's server answer 400, so it is refused; so are bytes that are not UTF-8,
+ * which no text intermediate could show.
+ */
+export function decodedPath(rawPath: string): string {
+  const decoded = goUnescape(toBinaryString(rawPath), "path");
+  if (decoded === undefined) {
+    throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(rawPath)} has a "%" not followed by two hex digits; a Go server answers 400`);
+  }
+  const text = utf8Text(binaryStringToBytes(decoded));
+  if (text === undefined) {
+    throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(rawPath)} decodes to bytes that are not UTF-8; panelsig cannot show such a path as text`);
+  }
+  return text;
+}
+
+function parseHeaders(headers: unknown): HeaderPair[] {
+  if (headers === undefined) return [];
+  if (!Array.isArray(headers)) {
+    throw new PanelsigError("invalid_header", "request.headers", "must be an array of [name, value] pairs");
+  }
+  return headers.map((pair: unknown, i): HeaderPair => {
+    const field = `request.headers[${i}]`;
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== "string" || typeof pair[1] !== "string") {
+      throw new PanelsigError("invalid_header", field, "must be a [name, value] pair of strings");
+    }
+    if (!TOKEN.test(pair[0])) {
+      throw new PanelsigError("invalid_header", `${field}[0]`, `${JSON.stringify(pair[0])} is not a valid header name`);
+    }
+    if (BAD_HEADER_VALUE.test(pair[1])) {
+      throw new PanelsigError("invalid_header", `${field}[1]`, "a header value may not contain CR, LF or NUL");
+    }
+    return [pair[0], pair[1]];
+  });
+}
+
+function parseBody(body: unknown, bodyBase64: unknown): Uint8Array {
+  if (body !== undefined && bodyBase64 !== undefined) {
+    throw new PanelsigError("invalid_body", "request.body", "give either body or bodyBase64, not both");
+  }
+  if (bodyBase64 !== undefined) {
+    const bytes = typeof bodyBase64 === "string" ? fromBase64(bodyBase64) : undefined;
+    if (!bytes) throw new PanelsigError("invalid_body", "request.bodyBase64", "must be standard base64 with padding");
+    return bytes;
+  }
+  if (body === undefined) return new Uint8Array(0);
+  if (typeof body === "string") {
+    const surrogate = loneSurrogateAt(body);
+    if (surrogate >= 0) {
+      throw new PanelsigError("invalid_body", "request.body", `has a lone surrogate at index ${surrogate}; it has no UTF-8 form (send bytes instead)`);
+    }
+    return utf8(body);
+  }
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  throw new PanelsigError(
+    "invalid_body",
+    "request.body",
+    `must be a string (UTF-8 text) or bytes, not ${body === null ? "null" : typeof body}: ` +
+      "panelsig signs the exact bytes you send, so serialise the body yourself (e.g. JSON.stringify) and pass the result",
+  );
+}

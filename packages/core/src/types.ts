@@ -1,0 +1,99 @@
+// The shapes every part of panelsig shares (the case object, sign and verify results, reason
+// codes). They are a public contract: the vector corpus and the JSON Lines protocol use them too.
+
+export type SchemeId = "opterius-agent" | "opterius-panel" | "acepanel";
+export const SCHEME_IDS: readonly SchemeId[] = ["opterius-agent", "opterius-panel", "acepanel"];
+
+export type HeaderPair = [name: string, value: string];
+
+export interface CaseRequest {
+  /** Exactly as sent; case is kept. */
+  method: string;
+  /** The request-target as sent ("/path?query"), or an absolute URL. */
+  url: string;
+  /** Ordered [name, value] pairs; duplicates kept. */
+  headers?: HeaderPair[];
+  /** The body as UTF-8 text, or its exact bytes. Never an object: panelsig signs bytes, not values. */
+  body?: string | Uint8Array;
+  /** The body's exact bytes in standard base64 (the JSON form of binary bodies). */
+  bodyBase64?: string;
+}
+
+export interface CaseCredentials {
+  secret: string;
+  /** AcePanel token id: a non-negative integer, or a decimal string for ids beyond 2^53. */
+  keyId?: number | string;
+}
+
+export interface SignOptions {
+  /** acepanel: the panel's configured entry prefix ("/" = none). */
+  entrance?: string;
+  /** opterius-agent: the form of the default timestamp: "Z" (the doc) or "+00:00" (the real panel). */
+  timestampForm?: "Z" | "+00:00";
+  /** opterius-panel: what an empty body signs as: "{}" (the real client) or "" (the doc's reading). */
+  emptyBody?: "{}" | "";
+}
+
+export interface VerifyContext {
+  now?: number;
+  entrance?: string;
+  clientIp?: string;
+  ipHeader?: string;
+  ipWhitelist?: string[];
+  tokenExpiresAt?: number;
+  windowSeconds?: number;
+  locale?: "en" | "zh_CN";
+}
+
+export interface Case {
+  scheme: SchemeId;
+  op?: "sign" | "verify";
+  request: CaseRequest;
+  credentials: CaseCredentials;
+  /** sign: the timestamp header text to use (a number is printed in decimal); default: now. */
+  timestamp?: string | number;
+  options?: SignOptions;
+  context?: VerifyContext;
+  /** Echoed in batch output. */
+  id?: string | number;
+  tcId?: number;
+}
+
+export interface SignResult {
+  /** The headers to add to the request, in the order the real client sends them. */
+  headers: HeaderPair[];
+  /** acepanel only. */
+  canonicalRequest?: string;
+  /** The exact text that is MACed; absent only when it is not valid UTF-8 (then see stringToSignBase64). */
+  stringToSign?: string;
+  /** Present instead of stringToSign when a binary body makes the signed bytes invalid UTF-8. */
+  stringToSignBase64?: string;
+  /** Lower-case hex. */
+  signature: string;
+}
+
+export type ReasonCode =
+  | "missing_headers"
+  | "malformed_authorization"
+  | "unsupported_algorithm"
+  | "unknown_key"
+  | "token_expired"
+  | "signature_mismatch"
+  | "timestamp_invalid"
+  | "timestamp_expired"
+  | "timestamp_in_future"
+  | "ip_not_allowed"
+  | "websocket_not_allowed"
+  | "entrance_mismatch"
+  | "body_too_large"
+  | "replayed";
+
+export interface VerifyResult {
+  valid: boolean;
+  error?: ReasonCode;
+  status?: number;
+  message?: string;
+  canonicalRequest?: string;
+  stringToSign?: string;
+  expectedSignature?: string;
+}
