@@ -3,8 +3,25 @@
 const encoder = new TextEncoder();
 const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
+/** Text this short is copied by hand when it is ASCII: a TextEncoder call costs ~0.3 µs in Node 20. */
+const SHORT_TEXT = 128;
+
 export function utf8(text: string): Uint8Array {
-  return encoder.encode(text);
+  if (text.length > SHORT_TEXT) return encoder.encode(text);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return encoder.encode(text);
+    out[i] = c;
+  }
+  return out;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** True when every char is below 0x80: such text is its own UTF-8 (and binary-string) form. */
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
 }
 
 /** UTF-8 bytes to text, or undefined when the bytes are not valid UTF-8. */
@@ -33,14 +50,11 @@ export function loneSurrogateAt(text: string): number {
   return -1;
 }
 
-const HEX = "0123456789abcdef";
+const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
 
 export function toHex(bytes: Uint8Array): string {
   let out = "";
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    out += HEX[b >> 4]! + HEX[b & 15]!;
-  }
+  for (let i = 0; i < bytes.length; i++) out += HEX_BYTE[bytes[i]!]!;
   return out;
 }
 
@@ -83,6 +97,10 @@ export function toBase64(bytes: Uint8Array): string {
 }
 
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  return concatChunks(parts);
+}
+
+export function concatChunks(parts: readonly Uint8Array[]): Uint8Array {
   let length = 0;
   for (const p of parts) length += p.length;
   const out = new Uint8Array(length);

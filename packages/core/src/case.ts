@@ -49,12 +49,13 @@ export function readCase(input: unknown): ReadCase {
   };
 }
 
-function readSecret(secret: unknown): Uint8Array {
+/** A secret as the schemes key their HMAC with it: the UTF-8 bytes of a non-empty text. */
+export function readSecret(secret: unknown, field = "credentials.secret"): Uint8Array {
   if (typeof secret !== "string" || secret === "") {
-    throw new PanelsigError("invalid_secret", "credentials.secret", "must be a non-empty string");
+    throw new PanelsigError("invalid_secret", field, "must be a non-empty string");
   }
   if (loneSurrogateAt(secret) >= 0) {
-    throw new PanelsigError("invalid_secret", "credentials.secret", "has a lone surrogate, so it has no UTF-8 form");
+    throw new PanelsigError("invalid_secret", field, "has a lone surrogate, so it has no UTF-8 form");
   }
   return utf8(secret);
 }

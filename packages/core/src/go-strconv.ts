@@ -1,15 +1,17 @@
-// How the AcePanel server reads X-Timestamp: spf13/cast's ToInt64 — a decimal part made only
-// of digits is cut off, then Go's strconv.ParseInt(s, 0, 64) — and 0 for anything it cannot
-// read. Base 0 means "+", "-", "0x", "0o", "0b", a leading "0" for octal and "_" separators
-// all parse, which is why the server signs the re-printed number rather than the header text.
+// How the AcePanel server reads X-Timestamp: spf13/cast's ToInt64 — when the whole text is
+// [+-]digits.digits the decimal part is cut off (cast's trimDecimal), then Go's
+// strconv.ParseInt(s, 0, 64) — and 0 for anything it cannot read. Base 0 means "+", "-", "0x",
+// "0o", "0b", a leading "0" for octal and "_" separators all parse, which is why the server
+// signs the re-printed number rather than the header text.
 
 const INT64_MAX = (1n << 63n) - 1n;
+// cast's stringNumberRe: only a plain decimal number has its fraction cut ("0x10.5" keeps it, and fails).
+const DECIMAL_NUMBER = /^([-+]?[0-9]*)(\.[0-9]*)?$/;
 
 /** The value the server takes from an X-Timestamp header text (0n when it cannot parse it). */
 export function acepanelTimestampValue(text: string): bigint {
-  const dot = text.indexOf(".");
-  if (dot >= 0 && /^[0-9]*$/.test(text.slice(dot + 1))) text = text.slice(0, dot);
-  return parseGoInt(text) ?? 0n;
+  const decimal = text.includes(".") ? DECIMAL_NUMBER.exec(text) : null;
+  return parseGoInt(decimal ? decimal[1]! : text) ?? 0n;
 }
 
 /** Go's strconv.ParseInt(s, 0, 64); undefined where Go returns an error. */

@@ -3,12 +3,13 @@
 // Go strings are bytes, so this works on "binary strings": one char per byte (0-255), which
 // also makes JavaScript's string comparison equal to Go's byte-wise sort.
 
-import { utf8 } from "./bytes.ts";
+import { isAscii, utf8 } from "./bytes.ts";
 
 /** Go ≥ 1.26 (GODEBUG urlmaxqueryparams default): a query with more pairs parses to nothing. */
 export const GO_MAX_QUERY_PARAMS = 10000;
 
 export function toBinaryString(text: string): string {
+  if (isAscii(text)) return text;
   const bytes = utf8(text);
   let out = "";
   for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]!);
@@ -53,9 +54,11 @@ export function goUnescape(binary: string, mode: "path" | "query"): string | und
 }
 
 const UPPER_HEX = "0123456789ABCDEF";
+const ONLY_UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
 
 /** Go's url.QueryEscape: only A-Z a-z 0-9 - _ . ~ stay; space is "+"; the rest is %XX. */
 export function goQueryEscape(binary: string): string {
+  if (ONLY_UNRESERVED.test(binary)) return binary;
   let out = "";
   for (let i = 0; i < binary.length; i++) {
     const c = binary.charCodeAt(i);
@@ -75,7 +78,11 @@ export function goQueryEscape(binary: string): string {
  * a repeated key keeps its values in the order sent.
  */
 export function canonicalQuery(rawQuery: string): string {
-  const binary = toBinaryString(rawQuery);
+  return canonicalBinaryQuery(toBinaryString(rawQuery));
+}
+
+/** canonicalQuery for a query already held as bytes (one char per byte), as HTTP servers give it. */
+export function canonicalBinaryQuery(binary: string): string {
   let pairs = 1;
   for (let i = 0; i < binary.length; i++) if (binary.charCodeAt(i) === 38) pairs++;
   if (pairs > GO_MAX_QUERY_PARAMS) return "";

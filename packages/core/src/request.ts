@@ -2,7 +2,7 @@
 // and query of the request-target, the headers and the exact body bytes. Anything that could not
 // be sent over HTTP is refused here, with the field named, before any scheme sees it.
 
-import { fromBase64, loneSurrogateAt, utf8, utf8Text } from "./bytes.ts";
+import { fromBase64, isAscii, loneSurrogateAt, utf8, utf8Text } from "./bytes.ts";
 import { PanelsigError } from "./errors.ts";
 import { binaryStringToBytes, goUnescape, toBinaryString } from "./go-url.ts";
 import type { HeaderPair } from "./types.ts";
@@ -85,6 +85,7 @@ export function decodedPath(rawPath: string): string {
   if (decoded === undefined) {
     throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(rawPath)} has a "%" not followed by two hex digits; a Go server answers 400`);
   }
+  if (isAscii(decoded)) return decoded; // already valid UTF-8, and the same text
   const text = utf8Text(binaryStringToBytes(decoded));
   if (text === undefined) {
     throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(rawPath)} decodes to bytes that are not UTF-8; panelsig cannot show such a path as text`);

@@ -34,14 +34,23 @@ export interface SignOptions {
   emptyBody?: "{}" | "";
 }
 
+/** verify: the receiver's state. */
 export interface VerifyContext {
+  /** The receiver's clock, Unix seconds (default: the system clock). */
   now?: number;
+  /** acepanel: the configured entry prefix; "/" = none (default). */
   entrance?: string;
+  /** The TCP peer as a server reads it: "ip", "ip:port" or "[ipv6]:port". */
   clientIp?: string;
+  /** acepanel: the header the panel trusts for the client ip ("" = none, default). */
   ipHeader?: string;
+  /** acepanel: the token's IP whitelist; empty = any (default). */
   ipWhitelist?: string[];
+  /** acepanel: the token's expiry, Unix seconds (default: never). */
   tokenExpiresAt?: number;
+  /** opterius schemes: allowed clock difference, seconds (default 300). */
   windowSeconds?: number;
+  /** acepanel: the language of `message` (default "en"). */
   locale?: "en" | "zh_CN";
 }
 
@@ -90,10 +99,16 @@ export type ReasonCode =
 
 export interface VerifyResult {
   valid: boolean;
+  /** Absent when valid. */
   error?: ReasonCode;
+  /** The HTTP status the real receiver answers (absent when valid). */
   status?: number;
+  /** The real receiver's message (absent when valid, and where it answers with a page). */
   message?: string;
+  /** acepanel, once the signature was computed (absent when the path's bytes are not UTF-8). */
   canonicalRequest?: string;
   stringToSign?: string;
+  /** Instead of stringToSign when a binary body makes the signed bytes invalid UTF-8. */
+  stringToSignBase64?: string;
   expectedSignature?: string;
 }

@@ -1,17 +1,27 @@
 // panelsig on node:crypto (OpenSSL). Deno and Bun run it through their Node compatibility.
 
-import { createHash, createHmac } from "node:crypto";
-import { signWith, type Case, type CryptoProvider, type SignResult } from "@panelsig/core";
+import {
+  signWith,
+  verifyRequestWith,
+  verifyWith,
+  type Case,
+  type SignResult,
+  type VerifiedRequest,
+  type VerifyCaseOptions,
+  type VerifyRequestOptions,
+  type VerifyResult,
+} from "@panelsig/core";
+import { nodeProvider } from "./provider.ts";
 
-export const nodeProvider: CryptoProvider = {
-  name: "node",
-  sha256: (data) => createHash("sha256").update(data).digest(),
-  createSha256() {
-    const hash = createHash("sha256");
-    return { update: (chunk) => void hash.update(chunk), digest: () => hash.digest() };
-  },
-  hmacSha256: (key, data) => createHmac("sha256", key).update(data).digest(),
-};
+export { nodeProvider } from "./provider.ts";
+export { verifyNodeRequest } from "./node-request.ts";
 
 /** Signs a case object with node:crypto. */
 export const sign = (input: Case): Promise<SignResult> => signWith(nodeProvider, input);
+
+/** Verifies a case object with node:crypto: the real receiver's answer. */
+export const verify = (input: Case, options?: VerifyCaseOptions): Promise<VerifyResult> => verifyWith(nodeProvider, input, options);
+
+/** Verifies a Web Request (Node's fetch, undici, Hono on Node) with node:crypto. */
+export const verifyRequest = (request: Request, options: VerifyRequestOptions): Promise<VerifiedRequest> =>
+  verifyRequestWith(nodeProvider, request, options);

@@ -2,7 +2,18 @@
 // Each secret is imported as a CryptoKey once and reused: importKey costs as much as a sign.
 // WebCrypto has no incremental digest, so streamed bodies are hashed by @panelsig/pure's SHA-256.
 
-import { signWith, type Case, type CryptoProvider, type SignResult } from "@panelsig/core";
+import {
+  signWith,
+  verifyRequestWith,
+  verifyWith,
+  type Case,
+  type CryptoProvider,
+  type SignResult,
+  type VerifiedRequest,
+  type VerifyCaseOptions,
+  type VerifyRequestOptions,
+  type VerifyResult,
+} from "@panelsig/core";
 import { Sha256 } from "@panelsig/pure";
 
 const MAX_CACHED_KEYS = 256;
@@ -14,7 +25,12 @@ function subtle(): SubtleCrypto {
   return subtle;
 }
 
-function hmacKey(key: Uint8Array): Promise<CryptoKey> {
+// WebCrypto refuses an empty HMAC key; HMAC pads every short key with zeros to the block size,
+// so one zero byte is the same key (RFC 2104).
+const EMPTY_KEY_EQUIVALENT = new Uint8Array(1);
+
+function hmacKey(rawKey: Uint8Array): Promise<CryptoKey> {
+  const key = rawKey.length === 0 ? EMPTY_KEY_EQUIVALENT : rawKey;
   const id = String.fromCharCode(...key); // one char per byte: an exact, comparable map key
   let cryptoKey = keys.get(id);
   if (!cryptoKey) {
@@ -34,3 +50,10 @@ export const webcryptoProvider: CryptoProvider = {
 
 /** Signs a case object with WebCrypto. */
 export const sign = (input: Case): Promise<SignResult> => signWith(webcryptoProvider, input);
+
+/** Verifies a case object with WebCrypto: the real receiver's answer. */
+export const verify = (input: Case, options?: VerifyCaseOptions): Promise<VerifyResult> => verifyWith(webcryptoProvider, input, options);
+
+/** Verifies a Web Request (Deno.serve, Bun.serve, Workers, Hono) with WebCrypto. */
+export const verifyRequest = (request: Request, options: VerifyRequestOptions): Promise<VerifiedRequest> =>
+  verifyRequestWith(webcryptoProvider, request, options);

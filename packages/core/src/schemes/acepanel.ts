@@ -5,18 +5,41 @@
 //   Authorization: HMAC-SHA256 Credential=<token id>, Signature=hex(hmac(secret, stringToSign))
 // PATH is the percent-decoded path after the entry prefix, QUERY is Go's re-encoding of the
 // query, and TIMESTAMP is the number the server reads from X-Timestamp, re-printed.
+// The verifier replays the server's checks in its order (internal/middleware/entrance.go,
+// must_login.go, user_token.go ValidateReq; docs/verify-outcomes.md).
 
-import { toHex, utf8 } from "../bytes.ts";
+import { readBody } from "../body.ts";
+import { timingSafeEqualText, toHex, utf8, utf8Text } from "../bytes.ts";
 import type { ReadCase } from "../case.ts";
 import { PanelsigError } from "../errors.ts";
+import { goSscanf } from "../go-scan.ts";
 import { acepanelTimestampValue } from "../go-strconv.ts";
-import { canonicalQuery } from "../go-url.ts";
+import { binaryToText } from "../go-text.ts";
+import { binaryStringToBytes, canonicalBinaryQuery, canonicalQuery, goUnescape, toBinaryString } from "../go-url.ts";
+import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
+import { ipAllowed, requestIp } from "../ip-whitelist.ts";
 import type { CryptoProvider } from "../provider.ts";
 import { decodedPath } from "../request.ts";
 import type { SignResult } from "../types.ts";
+import { readToken, type AcepanelSettings, type Verdict } from "../verify-options.ts";
 
 export const ALGORITHM = "HMAC-SHA256";
 const UINT64_MAX = (1n << 64n) - 1n;
+const AUTHORIZATION_FORMAT = "%s Credential=%d, Signature=%s";
+const TIMESTAMP_WINDOW_SECONDS = 300n;
+
+/** API paths the server serves without any check (must_login.go's whitelist). */
+const PUBLIC_PATHS = new Set([
+  "/api/home/panel",
+  "/api/user/key",
+  "/api/user/captcha",
+  "/api/user/login",
+  "/api/user/logout",
+  "/api/user/is_login",
+  "/api/user/is_2fa",
+  "/api/user/passkey/enabled",
+  "/api/user/passkey/login",
+]);
 
 /** The server's reading of its `http.entrance` setting: no trailing "/", a leading "/". */
 export function normaliseEntrance(entrance: string): string {
@@ -72,22 +95,26 @@ export function readKeyId(keyId: unknown): string {
 
 export interface AcepanelParts {
   method: string;
+  /** The canonical path as Go holds it: one char per byte. */
   canonicalPath: string;
   canonicalQuery: string;
-  body: Uint8Array;
+  /** Lower-case hex SHA-256 of the body. */
+  bodyHash: string;
   /** The re-printed number the server reads from X-Timestamp. */
   timestamp: string;
   secret: Uint8Array;
 }
 
-/** Every intermediate, from the already-canonical parts: the one code path for signer and verifier. */
+/**
+ * Every intermediate, from the already-canonical parts: the one code path for signer and verifier.
+ * canonicalRequest is undefined only when a (verified) path's bytes are not UTF-8.
+ */
 export async function acepanelSignature(provider: CryptoProvider, parts: AcepanelParts) {
-  const bodyHash = toHex(await provider.sha256(parts.body));
-  const canonicalRequest = `${parts.method}\n${parts.canonicalPath}\n${parts.canonicalQuery}\n${bodyHash}`;
-  const canonicalRequestHash = toHex(await provider.sha256(utf8(canonicalRequest)));
+  const canonicalBytes = binaryStringToBytes(`${parts.method}\n${parts.canonicalPath}\n${parts.canonicalQuery}\n${parts.bodyHash}`);
+  const canonicalRequestHash = toHex(await provider.sha256(canonicalBytes));
   const stringToSign = `${ALGORITHM}\n${parts.timestamp}\n${canonicalRequestHash}`;
   const signature = toHex(await provider.hmacSha256(parts.secret, utf8(stringToSign)));
-  return { canonicalRequest, stringToSign, signature };
+  return { canonicalRequest: utf8Text(canonicalBytes), stringToSign, signature };
 }
 
 export async function signAcepanel(provider: CryptoProvider, c: ReadCase): Promise<SignResult> {
@@ -100,9 +127,9 @@ export async function signAcepanel(provider: CryptoProvider, c: ReadCase): Promi
   const { request } = c;
   const result = await acepanelSignature(provider, {
     method: request.method,
-    canonicalPath: canonicalPath(decodedPath(request.rawPath), c.options.entrance),
+    canonicalPath: toBinaryString(canonicalPath(decodedPath(request.rawPath), c.options.entrance)),
     canonicalQuery: request.rawQuery === undefined ? "" : canonicalQuery(request.rawQuery),
-    body: request.body,
+    bodyHash: toHex(await provider.sha256(request.body)),
     timestamp: timestamp.toString(),
     secret: c.secret,
   });
@@ -113,4 +140,57 @@ export async function signAcepanel(provider: CryptoProvider, c: ReadCase): Promi
     ],
     ...result,
   };
+}
+
+/** The server's answer to a request, check by check in its order; the first failure is the answer. */
+export async function verifyAcepanel(provider: CryptoProvider, message: HttpMessage, settings: AcepanelSettings): Promise<Verdict> {
+  const { rawPath, rawQuery } = splitTarget(message.target);
+  const path = goUnescape(rawPath, "path");
+  if (path === undefined) return { outcome: "bad_path" };
+  const entrance = normaliseEntrance(toBinaryString(settings.entrance));
+  const rest = stripEntrance(path, entrance);
+  if (rest === undefined) return { outcome: "entrance_mismatch" };
+
+  // Without Authorization the server falls back to its browser session, which an API client has not
+  // got: under an entrance that is the entrance page (the entrance itself redirects to the login).
+  const authorization = headerValue(message.headers, "Authorization");
+  if (!authorization && entrance !== "/" && rest !== "" && rest !== "/") return { outcome: "entrance_page" };
+  if (!isApiPath(rest) || PUBLIC_PATHS.has(rest)) return {};
+  if (!authorization) return { outcome: "session_expired" };
+  if (rest.startsWith("/api/ws")) return { outcome: "websocket_not_allowed" };
+
+  const scanned = goSscanf(authorization, AUTHORIZATION_FORMAT);
+  if (!scanned.ok) return { outcome: "malformed_authorization", detail: scanned.error };
+  const [algorithm, keyId, signature] = scanned.values as [string, string, string];
+  if (algorithm !== ALGORITHM) return { outcome: "unsupported_algorithm" };
+  const record = await settings.token(keyId);
+  if (record === undefined) return { outcome: "unknown_key" };
+  const token = readToken(record, keyId);
+  if (token.expiresAt !== undefined && token.expiresAt < settings.now) return { outcome: "token_expired" };
+
+  const bodyHash = provider.createSha256();
+  const body = await readBody(message.body, (chunk) => bodyHash.update(chunk), settings.limits);
+  if (body.tooLarge) return { outcome: "body_too_large" };
+  const timestamp = acepanelTimestampValue(headerValue(message.headers, "X-Timestamp"));
+  const computed = await acepanelSignature(provider, {
+    method: message.method,
+    canonicalPath: rest,
+    canonicalQuery: rawQuery === undefined ? "" : canonicalBinaryQuery(rawQuery),
+    bodyHash: toHex(await bodyHash.digest()),
+    timestamp: timestamp.toString(),
+    secret: token.secret,
+  });
+  const shown: Verdict = { canonicalRequest: computed.canonicalRequest, stringToSign: computed.stringToSign, expectedSignature: computed.signature };
+  if (!timingSafeEqualText(signature, computed.signature)) return { outcome: "signature_mismatch", ...shown };
+  if (timestamp === 0n) return { outcome: "timestamp_invalid", ...shown };
+  if (timestamp < BigInt(Math.floor(settings.now)) - TIMESTAMP_WINDOW_SECONDS) return { outcome: "timestamp_expired", ...shown };
+
+  if (token.ipWhitelist.length > 0) {
+    if (message.clientIp === undefined) {
+      throw new PanelsigError("invalid_option", "clientIp", `is required: token ${keyId} has an IP whitelist, so the client's address must be given`);
+    }
+    const ip = requestIp(message.clientIp, settings.ipHeader ? headerValue(message.headers, settings.ipHeader) : undefined);
+    if (!ipAllowed(ip, token.ipWhitelist)) return { outcome: "ip_not_allowed", detail: binaryToText(ip), ...shown };
+  }
+  return body.bytes ? { ...shown, body: body.bytes } : shown;
 }

@@ -3,27 +3,38 @@
 // TIMESTAMP the X-Timestamp text (RFC 3339) exactly as sent, PATH the decoded path without the
 // query (what the Go agent compares), BODY the exact bytes sent ("" when none).
 // The doc writes "…Z"; the real panel (PHP Carbon) sends "…+00:00": both are valid and differ.
+// The verifier signs the X-Timestamp text as received and parses it only for the window check.
 
-import { concatBytes, toHex, utf8 } from "../bytes.ts";
+import { readBody } from "../body.ts";
+import { concatBytes, timingSafeEqualText, toHex } from "../bytes.ts";
 import type { ReadCase } from "../case.ts";
 import { PanelsigError } from "../errors.ts";
+import { binaryStringToBytes, goUnescape, toBinaryString } from "../go-url.ts";
+import { createHmacSha256 } from "../hmac-stream.ts";
+import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
 import type { CryptoProvider } from "../provider.ts";
 import { decodedPath } from "../request.ts";
 import { formatRfc3339, parseRfc3339 } from "../rfc3339.ts";
 import { showSignedBytes } from "../signed-bytes.ts";
+import { outsideWindow } from "../time-window.ts";
 import type { SignResult } from "../types.ts";
+import type { OpteriusSettings, Verdict } from "../verify-options.ts";
 
-export interface AgentParts {
+/** What precedes the body in the MAC; every part as Go holds it (one char per byte). */
+export interface AgentPrefix {
   timestamp: string;
   method: string;
   path: string;
-  body: Uint8Array;
-  secret: Uint8Array;
 }
 
-/** The signed bytes and the signature: the one code path for signer and verifier. */
-export async function agentSignature(provider: CryptoProvider, parts: AgentParts) {
-  const signed = concatBytes(utf8(parts.timestamp + parts.method + parts.path), parts.body);
+/** TIMESTAMP + METHOD + PATH, the bytes the body follows: the one rule signer and verifier share. */
+export function agentSignedPrefix(parts: AgentPrefix): Uint8Array {
+  return binaryStringToBytes(parts.timestamp + parts.method + parts.path);
+}
+
+/** The signed bytes and the signature of a body in memory. */
+export async function agentSignature(provider: CryptoProvider, parts: AgentPrefix & { body: Uint8Array; secret: Uint8Array }) {
+  const signed = concatBytes(agentSignedPrefix(parts), parts.body);
   const signature = toHex(await provider.hmacSha256(parts.secret, signed));
   return { ...showSignedBytes(signed), signature };
 }
@@ -34,9 +45,9 @@ export async function signOpteriusAgent(provider: CryptoProvider, c: ReadCase): 
     throw new PanelsigError("invalid_timestamp", "timestamp", `${JSON.stringify(timestamp)} is not an RFC 3339 date-time such as 2026-04-08T14:32:00Z`);
   }
   const result = await agentSignature(provider, {
-    timestamp,
+    timestamp: toBinaryString(timestamp),
     method: c.request.method,
-    path: decodedPath(c.request.rawPath),
+    path: toBinaryString(decodedPath(c.request.rawPath)),
     body: c.request.body,
     secret: c.secret,
   });
@@ -48,4 +59,33 @@ export async function signOpteriusAgent(provider: CryptoProvider, c: ReadCase): 
     ],
     ...result,
   };
+}
+
+/** The reference Agent's answer (docs/verify-outcomes.md); the body is MACed as it streams in. */
+export async function verifyOpteriusAgent(
+  provider: CryptoProvider,
+  message: HttpMessage,
+  settings: OpteriusSettings,
+): Promise<Verdict> {
+  const path = goUnescape(splitTarget(message.target).rawPath, "path");
+  if (path === undefined) return { outcome: "bad_path" }; // Go's server answers 400 before any handler
+  const signature = headerValue(message.headers, "X-Signature");
+  const timestamp = headerValue(message.headers, "X-Timestamp");
+  if (!signature || !timestamp) return { outcome: "missing_headers" };
+  const time = parseRfc3339(timestamp);
+  if (time === undefined) return { outcome: "timestamp_invalid" };
+  const late = outsideWindow(time, settings.now, settings.windowSeconds);
+  if (late) return { outcome: late };
+
+  const prefix = agentSignedPrefix({ timestamp, method: message.method, path });
+  const mac = await createHmacSha256(provider, settings.secret);
+  mac.update(prefix);
+  const body = await readBody(message.body, (chunk) => mac.update(chunk), settings.limits);
+  if (body.tooLarge) return { outcome: "body_too_large" };
+  const expectedSignature = toHex(await mac.digest());
+  // The string to sign holds the body: shown for a body given in memory, never rebuilt from a stream.
+  const inMemory = message.body instanceof Uint8Array ? message.body : undefined;
+  const shown: Verdict = { ...(inMemory && showSignedBytes(concatBytes(prefix, inMemory))), expectedSignature };
+  if (!timingSafeEqualText(signature, expectedSignature)) return { outcome: "signature_mismatch", ...shown };
+  return body.bytes ? { ...shown, body: body.bytes } : shown;
 }

@@ -1,0 +1,45 @@
+// Side-by-side timing on mitata's `measure`. Ratios are only meaningful between numbers taken
+// under the same conditions, and this machine is shared: so every contender of a comparison is
+// measured in the same rounds, in a rotating order, after a warm-up round that is thrown away, and
+// each keeps its best round's median (the one least disturbed by other processes).
+
+import { measure } from "mitata";
+
+export interface Contender {
+  name: string;
+  /** One call; may return a promise (it is awaited). */
+  run: () => unknown;
+  /** Operations done by one call (100 for a batch of 100): times are reported per operation. */
+  opsPerCall?: number;
+}
+
+export interface Timing {
+  /** Nanoseconds per operation: the best round's median. */
+  ns: number;
+  /** Spread of the rounds' medians, (worst - best) / best: how noisy this measurement was. */
+  spread: number;
+}
+
+export interface Settings {
+  rounds: number;
+  /** Measured time per contender per round, milliseconds. */
+  roundMs: number;
+}
+
+export async function compare(contenders: readonly Contender[], settings: Settings): Promise<Map<string, Timing>> {
+  const medians = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  for (let round = 0; round <= settings.rounds; round++) {
+    const warmUp = round === 0;
+    for (let i = 0; i < contenders.length; i++) {
+      const c = contenders[(i + round) % contenders.length]!;
+      const stats = await measure(c.run, { min_cpu_time: (warmUp ? settings.roundMs / 2 : settings.roundMs) * 1e6 });
+      if (!warmUp) medians.get(c.name)!.push(stats.p50 / (c.opsPerCall ?? 1));
+    }
+  }
+  const timings = new Map<string, Timing>();
+  for (const [name, values] of medians) {
+    const best = Math.min(...values);
+    timings.set(name, { ns: best, spread: (Math.max(...values) - best) / best });
+  }
+  return timings;
+}

@@ -1,0 +1,139 @@
+// `npm run bench`: measures panelsig's speed against its baselines, side by side in one run, prints
+// the tables with their ratios and the issue's targets, and records the figures with the machine
+// and runtime in bench/results.json (one entry per runtime: node, deno, bun).
+//   --only=primitives,signing,stream   run some parts (then results.json is left alone)
+
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Settings } from "./measure.ts";
+import { benchPrimitives, type PrimitiveRow } from "./primitives.ts";
+import { installedRuntimes, machine, runtime } from "./runtime.ts";
+import { BATCH, benchSigning, type SigningRow } from "./signing.ts";
+import { benchStream, STREAM_TARGETS, type StreamRow } from "./stream.ts";
+import { duration, ratio, size, table, throughput, verdict } from "./table.ts";
+
+const PARTS = ["primitives", "signing", "stream"] as const;
+type Part = (typeof PARTS)[number];
+const RESULTS = fileURLToPath(new URL("results.json", import.meta.url));
+// Signing has more, shorter rounds: a WebCrypto call waits on a thread pool, which makes single
+// rounds noisy on a busy machine.
+const SETTINGS: Record<"primitives" | "signing", Settings> = {
+  primitives: { rounds: 3, roundMs: 200 },
+  signing: { rounds: 5, roundMs: 120 },
+};
+
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const parts = PARTS.filter((p) => !only || only.includes(p));
+const progress = (line: string) => console.error(line);
+
+interface Target {
+  what: string;
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+function primitivesReport(rows: PrimitiveRow[]): string {
+  return table(
+    ["algorithm", "size", "pure", "@noble/hashes", "node:crypto", "pure/noble", "pure/node", "spread"],
+    rows.map((r) => {
+      const cell = (ns: number) => (r.bytes >= 1024 ? throughput(r.bytes, ns) : duration(ns));
+      return [r.algorithm, size(r.bytes), cell(r.nsPerOp.pure), cell(r.nsPerOp.noble), cell(r.nsPerOp.node),
+        ratio(r.pureVsNoble), ratio(r.pureVsNode), `${(r.spread * 100).toFixed(0)}%`];
+    }),
+  );
+}
+
+function signingReport(rows: SigningRow[]): string {
+  return table(
+    ["scheme", "mode", "provider", "sign", "hand-written", "ratio", "spread", "target"],
+    rows.map((r) => [r.scheme, r.mode, r.provider, duration(r.signNs), duration(r.handwrittenNs), ratio(r.ratio),
+      `${(r.spread * 100).toFixed(0)}%`, verdict(r.ratio, r.target)]),
+  );
+}
+
+function streamReport(rows: StreamRow[]): string {
+  return table(
+    ["run", "body", "time", "throughput", "vs raw", "RSS before", "peak RSS", "target"],
+    rows.map((r) => [r.run, size(r.bytes), `${r.seconds.toFixed(2)} s`, throughput(r.bytes, r.seconds * 1e9), ratio(r.ratio),
+      `${r.startRssMiB.toFixed(0)} MiB`, `${r.peakRssMiB.toFixed(0)} MiB`, verdict(r.ratio, r.target)]),
+  );
+}
+
+function primitiveTargets(rows: PrimitiveRow[]): Target[] {
+  const hmac = rows.filter((r) => r.algorithm === "hmac-sha256");
+  const worst = Math.min(...hmac.map((r) => r.pureVsNoble));
+  const at = hmac.find((r) => r.pureVsNoble === worst)!;
+  return [
+    { what: "pure HMAC-SHA256 vs @noble/hashes, every size", target: "≥ 1.00× (aim 1.50×)", measured: `${ratio(worst)} at worst (${size(at.bytes)})`, met: worst >= 1 },
+  ];
+}
+
+function signingTargets(rows: SigningRow[]): Target[] {
+  const targets: Target[] = [];
+  for (const provider of ["node", "webcrypto"] as const) {
+    const mine = rows.filter((r) => r.provider === provider);
+    const worst = mine.reduce((a, b) => (b.ratio < a.ratio ? b : a));
+    targets.push({
+      what: `${provider} sign vs hand-written, every scheme and mode`,
+      target: `≥ ${ratio(worst.target!)}`,
+      measured: `${ratio(worst.ratio)} at worst (${worst.scheme}, ${worst.mode})`,
+      met: worst.ratio >= worst.target!,
+    });
+  }
+  return targets;
+}
+
+function streamTargets(rows: StreamRow[]): Target[] {
+  const node = rows.find((r) => r.target !== null)!;
+  const verifiers = rows.filter((r) => r.run !== "raw createHash");
+  const heaviest = verifiers.reduce((a, b) => (b.peakRssMiB > a.peakRssMiB ? b : a));
+  return [
+    { what: "streamed 1 GiB: node verifyRequest vs raw createHash", target: `≥ ${ratio(STREAM_TARGETS.ratio)}`, measured: ratio(node.ratio), met: node.ratio >= STREAM_TARGETS.ratio },
+    { what: "streamed 1 GiB: peak RSS of every verifier", target: `< ${STREAM_TARGETS.peakRssMiB} MiB`, measured: `${heaviest.peakRssMiB.toFixed(0)} MiB at most (${heaviest.run})`, met: heaviest.peakRssMiB < STREAM_TARGETS.peakRssMiB },
+  ];
+}
+
+const rt = runtime();
+const box = machine();
+console.log(`panelsig benchmark on ${rt.name} ${rt.version} (${rt.engine}), ${box.cpu}, ${box.cores} cores, ${box.os}`);
+console.log("Each figure: the best of several interleaved rounds' medians; ratios > 1 mean the first is faster.\n");
+
+const record: Record<string, unknown> = {};
+const targets: Target[] = [];
+
+for (const part of parts satisfies Part[]) {
+  if (part === "primitives") {
+    progress("SHA-256 and HMAC-SHA256 …");
+    const rows = await benchPrimitives(SETTINGS.primitives, progress);
+    console.log("SHA-256 and HMAC-SHA256 (time per call below 1 KiB, throughput from 1 KiB)\n");
+    console.log(primitivesReport(rows) + "\n");
+    record.primitives = rows;
+    targets.push(...primitiveTargets(rows));
+  } else if (part === "signing") {
+    progress("sign per scheme …");
+    const rows = await benchSigning(SETTINGS.signing, progress);
+    console.log(`sign vs hand-written code on the same primitive (time per signature; batched = ${BATCH} concurrent)`);
+    console.log("The hand-written code does no input validation, URL parsing or query canonicalisation.\n");
+    console.log(signingReport(rows) + "\n");
+    record.signing = rows;
+    targets.push(...signingTargets(rows));
+  } else {
+    progress("streamed 1 GiB body …");
+    const rows = benchStream(progress);
+    console.log("Verification of a streamed 1 GiB body (acepanel; 64 KiB chunks made on the fly, never stored), each run in its own process");
+    console.log(rt.name === "node" ? "Under Node the runs use the packages' built dist/ with plain node (no TypeScript loader).\n" : "");
+    console.log(streamReport(rows) + "\n");
+    record.stream = rows;
+    targets.push(...streamTargets(rows));
+  }
+}
+
+console.log(table(["target", "wanted", "measured", ""], targets.map((t) => [t.what, t.target, t.measured, t.met ? "met" : "MISSED"])));
+
+if (!only) {
+  const previous = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, "utf8")) : {};
+  const runs = { ...previous.runs, [rt.name]: { date: new Date().toISOString(), runtime: rt, machine: box, runtimes: installedRuntimes(), settings: SETTINGS, ...record, targets } };
+  writeFileSync(RESULTS, JSON.stringify({ runs }, null, 2) + "\n");
+  console.log(`\nwrote ${RESULTS}`);
+}

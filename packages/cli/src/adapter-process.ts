@@ -1,0 +1,63 @@
+// The Node edge of `panelsig check`: starts the third-party adapter once through the shell, in
+// the current directory, and hands its pipes to the protocol runner (@panelsig/conformance
+// external.ts) as an AdapterProcess. The adapter gets its own process group, so that stopping it
+// also stops whatever it started (a shell wrapper, an interpreter).
+
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import type { AdapterProcess } from "@panelsig/conformance";
+
+const STDERR_LINES_KEPT = 20;
+
+export function startAdapter(command: string): AdapterProcess {
+  const child = spawn(command, { shell: true, stdio: ["pipe", "pipe", "pipe"], detached: true });
+  const stderr: string[] = [];
+  createInterface({ input: child.stderr, crlfDelay: Infinity }).on("line", (line) => {
+    stderr.push(line);
+    if (stderr.length > STDERR_LINES_KEPT) stderr.shift();
+  });
+  // Writing to an adapter that has exited fails with EPIPE; the exit itself is what gets reported.
+  child.stdin.on("error", () => {});
+  let exited = false;
+  child.on("exit", () => (exited = true));
+  // One wait for "drain" shared by every writer held up by a full pipe.
+  let drained: Promise<unknown> | undefined;
+  return {
+    async write(line) {
+      if (exited || child.stdin.destroyed) return;
+      if (child.stdin.write(line + "\n")) return;
+      // A write error (EPIPE: the adapter is gone) also ends the wait; the exit is what gets reported.
+      drained ??= Promise.race([once(child.stdin, "drain"), once(child, "exit")])
+        .catch(() => undefined)
+        .finally(() => (drained = undefined));
+      await drained;
+    },
+    endInput: () => void child.stdin.end(),
+    kill() {
+      if (exited || child.pid === undefined) return;
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    },
+    listen(events) {
+      let stdoutClosed = false;
+      let exit: [number | null, string | null] | undefined;
+      // The exit is reported only after every line the adapter printed has been delivered.
+      const finish = () => stdoutClosed && exit && events.exit(...exit);
+      const reader = createInterface({ input: child.stdout, crlfDelay: Infinity });
+      reader.on("line", (line) => events.line(line));
+      reader.on("close", () => ((stdoutClosed = true), finish()));
+      child.on("exit", (code, signal) => ((exit = [code, signal]), finish()));
+      child.on("error", (error) => {
+        stderr.push(`panelsig: could not start the adapter: ${error.message}`);
+        exit = [null, null];
+        stdoutClosed = true;
+        finish();
+      });
+    },
+    stderrTail: () => [...stderr],
+  };
+}

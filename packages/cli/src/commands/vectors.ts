@@ -1,0 +1,50 @@
+// `panelsig vectors`: the corpus run through panelsig's own providers (conformance's runVector),
+// every vector of every chosen scheme on every chosen provider, reported like `check`.
+
+import { PROVIDERS, runVector, type CheckedVector } from "@panelsig/conformance";
+import { parseFlags } from "../args.ts";
+import { EXIT, type Command } from "../command.ts";
+import { writeOut } from "../output.ts";
+import { pickProvider, PROVIDER_FLAG } from "../provider-flag.ts";
+import { toRows, suiteFails, type Suite } from "../report.ts";
+import { FORMAT_FLAG, pickFormat, writeReport } from "../report-format.ts";
+import { SELECT_FLAGS, selectVectors } from "../select-vectors.ts";
+
+export const vectorsCommand: Command = {
+  name: "vectors",
+  usage: `Usage: panelsig vectors [--scheme S] [--flags A,B] [--provider P] [--format F]
+
+Runs every vector of the corpus (sign and verify) through panelsig's own providers and reports
+each failure with the first step that differs, then a summary per scheme and per flag.
+
+  --scheme S      only opterius-agent, opterius-panel or acepanel (default: all three)
+  --flags A,B     only vectors carrying at least one of these flags (e.g. QueryCanonicalization)
+  --provider P    only node, webcrypto or pure (default: all three)
+  --format F      human (default), json, junit or tap
+
+Examples:
+  panelsig vectors
+  panelsig vectors --scheme acepanel --provider pure --format tap
+
+Exit codes: 0 every vector passed; 1 a vector failed; 2 bad arguments.`,
+
+  async run(argv) {
+    const { values } = parseFlags(argv, { ...SELECT_FLAGS, ...PROVIDER_FLAG, ...FORMAT_FLAG });
+    if (values.help) return writeOut(this.usage + "\n").then(() => EXIT.ok);
+    const format = pickFormat(values.format);
+    const providers = values.provider === undefined ? PROVIDERS : [pickProvider(values.provider)];
+    const vectors = selectVectors(values.scheme, values.flags);
+    const suites: Suite[] = [];
+    for (const pkg of providers) {
+      const checked: CheckedVector[] = [];
+      for (const vector of vectors) {
+        const outcome = await runVector(pkg, vector);
+        const status = outcome.status === "passed" ? "passed" : outcome.status === "failed" ? "failed" : "unsupported";
+        checked.push({ vector, status, ...(outcome.diff ? { diff: outcome.diff } : {}), ...(outcome.note ? { note: outcome.note } : {}) });
+      }
+      suites.push({ name: `provider ${pkg.name}`, rows: toRows(checked, true) });
+    }
+    await writeReport(format, suites);
+    return suites.some(suiteFails) ? EXIT.verdictFailed : EXIT.ok;
+  },
+};

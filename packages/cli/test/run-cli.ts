@@ -1,0 +1,80 @@
+// Runs the built `panelsig` command as a separate process, the way a user runs it (the test task
+// depends on the build: see turbo.json). Also: a server process to talk to, stopped by its pid.
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const BIN = fileURLToPath(new URL("../bin/panelsig.js", import.meta.url));
+export const CLI_JS = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+/** How to start the CLI from a shell (for --exec): the absolute path, quoted. */
+export const PANELSIG = `node '${BIN}'`;
+
+export interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function panelsig(args: string[], options: { input?: string | Uint8Array; env?: Record<string, string>; cwd?: string } = {}): Promise<Ran> {
+  return runProcess(process.execPath, [BIN, ...args], options);
+}
+
+export function runProcess(file: string, args: string[], options: { input?: string | Uint8Array; env?: Record<string, string>; cwd?: string } = {}): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { env: { ...process.env, ...options.env }, cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => out.push(c));
+    child.stderr.on("data", (c: Buffer) => err.push(c));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
+    child.stdin.on("error", () => {});
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+export interface Server {
+  port: number;
+  child: ChildProcess;
+  /** Everything it printed on standard output so far. */
+  output(): string;
+  /** Sends the signal and waits for the exit; resolves to the exit code and the final output. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; output: string }>;
+}
+
+/** Starts `panelsig serve` (or any command printing serve's start line) and waits for its port. */
+export function startServer(file: string, args: string[], cwd?: string): Promise<Server> {
+  const child = spawn(file, args, { stdio: ["ignore", "pipe", "pipe"], cwd });
+  let output = "";
+  let errors = "";
+  child.stdout!.on("data", (c: Buffer) => (output += c.toString("utf8")));
+  child.stderr!.on("data", (c: Buffer) => (errors += c.toString("utf8")));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`the server did not start within 20 s; output: ${output} ${errors}`));
+    }, 20_000);
+    const look = () => {
+      const match = /on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout!.off("data", look);
+      resolve({
+        port: Number(match[1]),
+        child,
+        output: () => output,
+        async stop(signal = "SIGTERM") {
+          child.kill(signal);
+          const code = await exited;
+          return { code, output };
+        },
+      });
+    };
+    child.stdout!.on("data", look);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (${code}) before it started: ${output} ${errors}`));
+    });
+  });
+}

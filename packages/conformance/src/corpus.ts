@@ -1,0 +1,77 @@
+// The whole corpus on a list of providers, in whatever runtime this runs in, counted per provider
+// and vector file with each failure's tcId and first differing step: the data behind
+// `npm run conformance`'s matrix. A provider that cannot run at all is reported as such, with
+// the runtime's error, rather than as hundreds of failures or not at all.
+
+import { hmacSha256Vectors, SCHEME_VECTOR_FILES } from "@panelsig/vectors";
+import type { ProviderPackage } from "./providers.ts";
+import { runHmacVector, runVector, type VectorDiff, type VectorOutcome } from "./run.ts";
+
+/** The counts for one provider and one vector file (a scheme id, or "hmac-sha256"). */
+export interface CorpusRow {
+  provider: string;
+  file: string;
+  passed: number;
+  failed: number;
+  notCheckable: number;
+  total: number;
+  failures: (VectorDiff & { tcId: number })[];
+}
+
+export interface CorpusReport {
+  rows: CorpusRow[];
+  /** Providers that could not run here, with the reason; they have no rows. */
+  unavailable: { provider: string; reason: string }[];
+}
+
+/** The vector files, by the name the matrix shows. */
+export const CORPUS_FILES: readonly string[] = [...SCHEME_VECTOR_FILES.map((f) => f.scheme), "hmac-sha256"];
+
+/** Runs every vector of every file on every provider. */
+export async function runCorpus(providers: readonly ProviderPackage[]): Promise<CorpusReport> {
+  const report: CorpusReport = { rows: [], unavailable: [] };
+  for (const pkg of providers) {
+    const reason = await cannotRun(pkg);
+    if (reason !== undefined) {
+      report.unavailable.push({ provider: pkg.name, reason });
+      continue;
+    }
+    for (const file of SCHEME_VECTOR_FILES) {
+      report.rows.push(await row(pkg.name, file.scheme, file.vectors, (vector) => runVector(pkg, vector)));
+    }
+    report.rows.push(await row(pkg.name, "hmac-sha256", hmacSha256Vectors.vectors, (vector) => runHmacVector(pkg.provider, vector)));
+  }
+  return report;
+}
+
+/** Why the provider cannot hash at all in this runtime (e.g. no crypto.subtle), or undefined. */
+async function cannotRun(pkg: ProviderPackage): Promise<string | undefined> {
+  try {
+    await pkg.provider.sha256(new Uint8Array(1));
+    await pkg.provider.hmacSha256(new Uint8Array(1), new Uint8Array(1));
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  }
+}
+
+async function row<V extends { tcId: number }>(
+  provider: string,
+  file: string,
+  vectors: readonly V[],
+  run: (vector: V) => Promise<VectorOutcome>,
+): Promise<CorpusRow> {
+  const counts: CorpusRow = { provider, file, passed: 0, failed: 0, notCheckable: 0, total: vectors.length, failures: [] };
+  for (const vector of vectors) {
+    const outcome = await run(vector).catch(
+      (error: unknown): VectorOutcome => ({ tcId: vector.tcId, status: "failed", diff: { step: "harness", expected: "an outcome", actual: String(error) } }),
+    );
+    if (outcome.status === "passed") counts.passed++;
+    else if (outcome.status === "not-checkable") counts.notCheckable++;
+    else {
+      counts.failed++;
+      counts.failures.push({ tcId: outcome.tcId, ...outcome.diff! });
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,121 @@
+// Runs one vector of the corpus against one provider package and reports the outcome as data:
+// passed, failed (with the first step that differs, earliest intermediate first, so a porter
+// sees where the computations part), or not-checkable when the package has no verifier yet.
+// A vector is never skipped silently.
+
+import { toHex, utf8, type CryptoProvider, type SignResult, type VerifyResult } from "@panelsig/core";
+import { sha256 } from "@panelsig/pure";
+import { toCase, type HmacVector, type SchemeVector, type SignVector, type VerifyVector } from "@panelsig/vectors";
+import type { ProviderPackage } from "./providers.ts";
+
+export type VectorStatus = "passed" | "failed" | "not-checkable";
+
+export interface VectorDiff {
+  /** The first field that differs: an intermediate, the signature, the headers, or the verdict. */
+  step: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+export interface VectorOutcome {
+  tcId: number;
+  status: VectorStatus;
+  diff?: VectorDiff;
+  /** For acceptable vectors, which way the implementation went; for not-checkable, why. */
+  note?: string;
+}
+
+export async function runVector(pkg: ProviderPackage, vector: SchemeVector): Promise<VectorOutcome> {
+  return vector.case.op === "sign" ? runSign(pkg, vector as SignVector) : runVerify(pkg, vector as VerifyVector);
+}
+
+async function runSign(pkg: ProviderPackage, vector: SignVector): Promise<VectorOutcome> {
+  let actual: SignResult;
+  try {
+    actual = await pkg.sign(toCase(vector));
+  } catch (error) {
+    return failed(vector, { step: "sign", expected: "a sign result", actual: describeError(error) });
+  }
+  const expected = vector.expected;
+  const diff =
+    compare("canonicalRequest", expected.canonicalRequest, actual.canonicalRequest) ??
+    compareSignedText(expected, actual) ??
+    compare("signature", expected.signature, actual.signature) ??
+    compare("headers", normaliseHeaders(expected.headers), normaliseHeaders(actual.headers));
+  return diff ? failed(vector, diff) : { tcId: vector.tcId, status: "passed" };
+}
+
+/** The string to sign, as text, as base64, or (for a large body) by its SHA-256. */
+function compareSignedText(expected: SignVector["expected"], actual: SignResult): VectorDiff | undefined {
+  if (expected.stringToSignSha256 !== undefined) {
+    const digest = actual.stringToSign === undefined ? undefined : toHex(sha256(utf8(actual.stringToSign)));
+    return compare("stringToSign (SHA-256)", expected.stringToSignSha256, digest);
+  }
+  return compare("stringToSign", expected.stringToSign, actual.stringToSign) ?? compare("stringToSignBase64", expected.stringToSignBase64, actual.stringToSignBase64);
+}
+
+async function runVerify(pkg: ProviderPackage, vector: VerifyVector): Promise<VectorOutcome> {
+  const verify = (pkg as Partial<ProviderPackage>).verify;
+  if (typeof verify !== "function") return { tcId: vector.tcId, status: "not-checkable", note: `${pkg.name} has no verify yet` };
+  let actual: VerifyResult;
+  try {
+    actual = await verify(toCase(vector));
+  } catch (error) {
+    return failed(vector, { step: "verify", expected: "a verify result (a verifier never throws on a request)", actual: describeError(error) });
+  }
+  const expected = vector.expected;
+  if (vector.result === "acceptable") {
+    const note = actual.valid ? "accepted" : `rejected (${actual.error})`;
+    return { tcId: vector.tcId, status: "passed", note: `acceptable: ${note}` };
+  }
+  const diff =
+    compare("valid", vector.result === "valid", actual.valid) ??
+    compare("error", expected.error, actual.error) ??
+    compare("status", expected.status, actual.status) ??
+    compare("message", expected.message, actual.message) ??
+    compareWhenBoth("canonicalRequest", expected.canonicalRequest, actual.canonicalRequest) ??
+    compareWhenBoth("stringToSign", expected.stringToSign, actual.stringToSign) ??
+    compareWhenBoth("stringToSignBase64", expected.stringToSignBase64, actual.stringToSignBase64) ??
+    compareWhenBoth("expectedSignature", expected.expectedSignature, actual.expectedSignature);
+  return diff ? failed(vector, diff) : { tcId: vector.tcId, status: "passed" };
+}
+
+/** An HMAC-SHA256 vector against a provider's primitive: the tag is its first tagSize bits. */
+export async function runHmacVector(provider: CryptoProvider, vector: HmacVector): Promise<VectorOutcome> {
+  const full = toHex(await provider.hmacSha256(hexBytes(vector.key), hexBytes(vector.msg)));
+  const tag = full.slice(0, vector.tagSize / 4);
+  const matches = tag === vector.tag;
+  if (matches === (vector.result === "valid")) return { tcId: vector.tcId, status: "passed" };
+  return { tcId: vector.tcId, status: "failed", diff: { step: "tag", expected: `${vector.result}: ${vector.tag}`, actual: tag } };
+}
+
+function hexBytes(hex: string): Uint8Array {
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return bytes;
+}
+
+function compare(step: string, expected: unknown, actual: unknown): VectorDiff | undefined {
+  return JSON.stringify(expected) === JSON.stringify(actual) ? undefined : { step, expected, actual };
+}
+
+/** Intermediates of a verify result: a verifier gives them only when it got far enough. */
+function compareWhenBoth(step: string, expected: string | undefined, actual: string | undefined): VectorDiff | undefined {
+  return expected === undefined || actual === undefined ? undefined : compare(step, expected, actual);
+}
+
+/** Header names are case-insensitive and their order carries no meaning; repeated names keep theirs. */
+function normaliseHeaders(headers: [string, string][] | undefined): [string, string][] | undefined {
+  if (!headers) return headers;
+  const lowered = headers.map(([name, value]): [string, string] => [name.toLowerCase(), value]);
+  return lowered.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+function failed(vector: SchemeVector, diff: VectorDiff): VectorOutcome {
+  return { tcId: vector.tcId, status: "failed", diff };
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -1,0 +1,46 @@
+// A request as a receiver sees it, whatever server produced it (a case object, a Web Request, a
+// Node IncomingMessage): text is held as "binary strings", one char per byte, which is how HTTP
+// servers in JavaScript hand out header values and how Go holds them.
+
+import type { BodySource } from "./body.ts";
+import type { HeaderPair } from "./types.ts";
+
+export interface HttpMessage {
+  /** As sent; case is kept. */
+  method: string;
+  /** The request-target as received: "/path?query", or an absolute URL (one char per byte). */
+  target: string;
+  /** [name, value] pairs in the order received, duplicates kept (values one char per byte). */
+  headers: readonly HeaderPair[];
+  body: BodySource;
+  /** The TCP peer as a Go server reads it: "ip:port", "[ipv6]:port" (see peerAddress), or "ip". */
+  clientIp?: string;
+}
+
+/**
+ * Go's Header.Get: the first value of the header named `name` in any letter case, "" when absent.
+ * HTTP parsers trim spaces and tabs around a value; case objects may carry them, so trim here too.
+ */
+export function headerValue(headers: readonly HeaderPair[], name: string): string {
+  const lower = name.toLowerCase();
+  const pair = headers.find(([n]) => n.toLowerCase() === lower);
+  return pair ? pair[1].replace(/^[ \t]+|[ \t]+$/g, "") : "";
+}
+
+/** The raw path and query of a request-target, as Go's url.ParseRequestURI splits them (no fragment). */
+export function splitTarget(target: string): { rawPath: string; rawQuery: string | undefined } {
+  const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?]*/.exec(target);
+  const rest = authority ? target.slice(authority[0].length) : target;
+  const q = rest.indexOf("?");
+  return q < 0 ? { rawPath: rest, rawQuery: undefined } : { rawPath: rest.slice(0, q), rawQuery: rest.slice(q + 1) };
+}
+
+/**
+ * The peer address as a Go server prints it (net.JoinHostPort; an IPv4 client of a dual-stack
+ * socket, "::ffff:203.0.113.10", shows as plain IPv4). For Deno's info.remoteAddr, Bun's
+ * server.requestIP(req) and Node's socket.remoteAddress/remotePort.
+ */
+export function peerAddress(ip: string, port: number | string): string {
+  const unmapped = /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip) ? ip.slice(7) : ip;
+  return unmapped.includes(":") ? `[${unmapped}]:${port}` : `${unmapped}:${port}`;
+}

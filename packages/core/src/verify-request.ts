@@ -1,0 +1,32 @@
+// verifyRequest for Web-standard Requests (Deno.serve, Bun.serve, Hono, Cloudflare Workers, Node's
+// fetch). A Request does not know its client's address, so the author passes it (peerAddress).
+// The body streams through the hash; it is handed back only when asked for and valid.
+
+import { toBinaryString } from "./go-url.ts";
+import type { CryptoProvider } from "./provider.ts";
+import type { HeaderPair } from "./types.ts";
+import { verifyHttpWith, type VerifiedRequest } from "./verify-http.ts";
+import type { VerifyOptions } from "./verify-options.ts";
+
+export type VerifyRequestOptions = VerifyOptions & {
+  /** The TCP peer ("ip:port" / "[ipv6]:port"), needed when an AcePanel token has an IP whitelist. */
+  clientIp?: string;
+};
+
+/**
+ * Verifies a Web Request. Note what the Request has already changed: its URL is normalised
+ * (dot segments resolved, "\" turned into "/"), standard method names are upper-cased and
+ * repeated headers are joined with ", ". Go servers see none of that; verifyNodeRequest does not either.
+ */
+export function verifyRequestWith(provider: CryptoProvider, request: Request, options: VerifyRequestOptions): Promise<VerifiedRequest> {
+  const url = new URL(request.url);
+  const headers: HeaderPair[] = [];
+  request.headers.forEach((value, name) => headers.push([name, value]));
+  return verifyHttpWith(provider, {
+    method: request.method,
+    target: url.pathname + url.search,
+    headers,
+    body: request.body ?? new Uint8Array(0),
+    clientIp: options?.clientIp === undefined ? undefined : toBinaryString(options.clientIp), // no options: refused below
+  }, options);
+}

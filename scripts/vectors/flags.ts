@@ -1,0 +1,262 @@
+// Every flag a vector can carry, with what it tests and how bad a failure is (Wycheproof's
+// "notes"). A vector file lists exactly the flags its vectors use; the README explains the
+// bug types and severities.
+
+export type BugType =
+  | "BASIC"
+  | "AUTH_BYPASS"
+  | "FALSE_REJECT"
+  | "CANONICALIZATION"
+  | "INTEROP"
+  | "EDGE_CASE"
+  | "WRONG_ERROR"
+  | "KNOWN_WEAKNESS";
+
+export type Severity = "critical" | "high" | "medium" | "low" | "info";
+
+export interface FlagNote {
+  bugType: BugType;
+  severity: Severity;
+  description: string;
+}
+
+export const FLAGS = {
+  Basic: {
+    bugType: "BASIC",
+    severity: "critical",
+    description: "A plain, well-formed request. Failing it means the scheme is not implemented at all.",
+  },
+  DocExample: {
+    bugType: "BASIC",
+    severity: "critical",
+    description: "The example of the scheme's documentation, with the value the documentation states.",
+  },
+  RealClient: {
+    bugType: "FALSE_REJECT",
+    severity: "high",
+    description:
+      "The bytes and headers the real client sends (read from its source). A verifier that rejects this rejects production traffic; a signer that differs does not interoperate.",
+  },
+  DocDivergence: {
+    bugType: "INTEROP",
+    severity: "medium",
+    description:
+      "The documentation (its text or one of its example clients) says or produces something other than the real receiver does. The expected value follows the real receiver; the description says what the documentation would produce.",
+  },
+  DocReading: {
+    bugType: "INTEROP",
+    severity: "low",
+    description:
+      "What a reader of the documentation would send where it differs from the real client; the reference verifier accepts it too.",
+  },
+  Tampering: {
+    bugType: "AUTH_BYPASS",
+    severity: "critical",
+    description: "One signed component of a correctly signed request was changed afterwards. Accepting it lets anyone alter a request.",
+  },
+  UnsignedComponent: {
+    bugType: "KNOWN_WEAKNESS",
+    severity: "info",
+    description:
+      "A part of the request the scheme does not sign (opterius-agent: the query; opterius-panel: method and path; acepanel: the entry prefix). Changing it keeps the signature valid: correct, and a weakness of the scheme to be aware of.",
+  },
+  Replay: {
+    bugType: "KNOWN_WEAKNESS",
+    severity: "info",
+    description:
+      "A signature captured from one call stays valid for another call inside the window, because what differs between them is not signed. Valid by the scheme; only a replay guard can soften it.",
+  },
+  QueryCanonicalization: {
+    bugType: "CANONICALIZATION",
+    severity: "high",
+    description:
+      "The query as the AcePanel server re-encodes it (Go url.ParseQuery then Values.Encode): pairs dropped, keys sorted by decoded bytes, repeated values kept in order, QueryEscape.",
+  },
+  EntranceStripping: {
+    bugType: "CANONICALIZATION",
+    severity: "high",
+    description:
+      "The AcePanel entry prefix: normalised from the configuration, removed once from the decoded path; a path outside it never reaches the signature check.",
+  },
+  PathDecoding: {
+    bugType: "CANONICALIZATION",
+    severity: "high",
+    description: "The signed path is the percent-decoded path, with nothing else normalised (trailing slash, //, dot segments kept).",
+  },
+  Method: {
+    bugType: "CANONICALIZATION",
+    severity: "medium",
+    description: "The method is signed exactly as sent, case included.",
+  },
+  Unicode: {
+    bugType: "CANONICALIZATION",
+    severity: "medium",
+    description: "Non-ASCII text in a path, query, body or secret, signed as its UTF-8 bytes.",
+  },
+  UnicodeNormalization: {
+    bugType: "CANONICALIZATION",
+    severity: "medium",
+    description: "The NFC and NFD forms of the same text are different bytes and different signatures: no implementation may normalise.",
+  },
+  EmptyBody: {
+    bugType: "CANONICALIZATION",
+    severity: "high",
+    description: "No body, an empty body, and each scheme's rule for them (opterius-panel signs {} when no body is sent).",
+  },
+  GetWithBody: {
+    bugType: "EDGE_CASE",
+    severity: "medium",
+    description: "A GET that carries a body: the body is signed like any other.",
+  },
+  JsonBytes: {
+    bugType: "CANONICALIZATION",
+    severity: "high",
+    description:
+      "The same value serialised by PHP json_encode and by JavaScript JSON.stringify: different bytes, different signatures. Sign and verify the bytes sent, never a re-serialised value.",
+  },
+  BinaryBody: {
+    bugType: "EDGE_CASE",
+    severity: "medium",
+    description: "A body that is not UTF-8 text (given as bodyBase64), signed as raw bytes.",
+  },
+  BlockEdge: {
+    bugType: "EDGE_CASE",
+    severity: "high",
+    description: "Body lengths around SHA-256's 64-byte block and its padding edge: 55, 56, 63, 64, 65, 119 and 120 bytes.",
+  },
+  LargeBody: {
+    bugType: "EDGE_CASE",
+    severity: "medium",
+    description: "A body of 1 MiB, stored compactly as a repeat rule (request.bodyRepeat).",
+  },
+  SecretEncoding: {
+    bugType: "INTEROP",
+    severity: "high",
+    description: "The secret is the HMAC key as UTF-8 text: never hex- or base64-decoded, whatever it looks like; any length.",
+  },
+  SignatureEncoding: {
+    bugType: "INTEROP",
+    severity: "low",
+    description: "The signature travels as lower-case hex; other spellings of the same bytes.",
+  },
+  TimestampFormat: {
+    bugType: "INTEROP",
+    severity: "high",
+    description: "The X-Timestamp text is signed verbatim: the same instant written differently signs differently.",
+  },
+  TimestampParse: {
+    bugType: "EDGE_CASE",
+    severity: "medium",
+    description: "How the receiver reads the X-Timestamp text: accepted forms, rejected forms and what each parses to.",
+  },
+  Window: {
+    bugType: "AUTH_BYPASS",
+    severity: "high",
+    description: "Timestamps exactly at the edge of the allowed window, one second past it, and in the future.",
+  },
+  MissingHeader: {
+    bugType: "AUTH_BYPASS",
+    severity: "high",
+    description: "A header the scheme requires is missing or empty.",
+  },
+  HeaderLookup: {
+    bugType: "FALSE_REJECT",
+    severity: "medium",
+    description: "Header names match case-insensitively; when a header is repeated the first value counts (Go's Header.Get).",
+  },
+  AuthorizationHeader: {
+    bugType: "INTEROP",
+    severity: "medium",
+    description:
+      "Spellings of the AcePanel Authorization header as the server's Go fmt.Sscanf(h, \"%s Credential=%d, Signature=%s\") reads them, with the exact scan error in the message.",
+  },
+  Algorithm: {
+    bugType: "AUTH_BYPASS",
+    severity: "high",
+    description: "The algorithm field must be exactly HMAC-SHA256 (case-sensitive).",
+  },
+  KeyId: {
+    bugType: "AUTH_BYPASS",
+    severity: "critical",
+    description:
+      "Token ids are 64-bit unsigned integers: an id must match exactly, never after truncation to 32 bits or rounding to a JavaScript number.",
+  },
+  TokenExpiry: {
+    bugType: "AUTH_BYPASS",
+    severity: "high",
+    description: "The token's expiry, checked before the signature.",
+  },
+  CheckOrder: {
+    bugType: "WRONG_ERROR",
+    severity: "low",
+    description: "Two or more failures at once: the answer is the first failing check in the real receiver's order.",
+  },
+  IpWhitelist: {
+    bugType: "AUTH_BYPASS",
+    severity: "high",
+    description: "The token's IP whitelist: exact entries compared as text, CIDR blocks (IPv4, IPv6, IPv4-mapped), and what never matches.",
+  },
+  IpHeader: {
+    bugType: "AUTH_BYPASS",
+    severity: "high",
+    description:
+      "Where the client address comes from when the panel trusts an IP header: its first element as ip:port, and the server's fall-back to the peer address with its port.",
+  },
+  PublicPath: {
+    bugType: "FALSE_REJECT",
+    severity: "low",
+    description: "Paths the AcePanel server never checks (login and similar, anything outside /api): a request there passes whatever it carries.",
+  },
+  WebSocket: {
+    bugType: "AUTH_BYPASS",
+    severity: "medium",
+    description: "A token-signed request under /api/ws (a plain prefix test on the decoded path) is refused with 403.",
+  },
+  Locale: {
+    bugType: "WRONG_ERROR",
+    severity: "low",
+    description: "The message in the zh_CN locale, the language of the shipped default configuration; some messages are never translated.",
+  },
+  Rfc4231: {
+    bugType: "BASIC",
+    severity: "critical",
+    description: "The HMAC-SHA-256 test cases of RFC 4231, with the tags it states.",
+  },
+  KeyLength: {
+    bugType: "EDGE_CASE",
+    severity: "high",
+    description: "Keys shorter than, equal to and longer than the 64-byte block (a longer key is hashed first), including the empty key.",
+  },
+  MessageLength: {
+    bugType: "EDGE_CASE",
+    severity: "high",
+    description: "Messages whose length puts the inner hash on a SHA-256 block or padding edge.",
+  },
+  Truncation: {
+    bugType: "BASIC",
+    severity: "low",
+    description: "A tag truncated on purpose, valid at the stated tagSize (RFC 4231 case 5).",
+  },
+  ModifiedTag: {
+    bugType: "AUTH_BYPASS",
+    severity: "critical",
+    description: "The correct tag with one bit flipped.",
+  },
+  TruncatedTag: {
+    bugType: "AUTH_BYPASS",
+    severity: "critical",
+    description: "A prefix of the correct tag offered as a full-length tag: a comparison that stops at the shorter length accepts it.",
+  },
+  ZeroTag: {
+    bugType: "AUTH_BYPASS",
+    severity: "critical",
+    description: "An all-zero or empty tag.",
+  },
+  WrongInput: {
+    bugType: "AUTH_BYPASS",
+    severity: "critical",
+    description: "The correct tag of a different key or a different message.",
+  },
+} as const satisfies Record<string, FlagNote>;
+
+export type FlagName = keyof typeof FLAGS;
