@@ -3,7 +3,8 @@
 // and runtime in bench/results.json (one entry per runtime: node, deno, bun).
 //   --only=primitives,signing,stream   run some parts (then results.json is left alone)
 
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Settings } from "./measure.ts";
 import { benchPrimitives, type PrimitiveRow } from "./primitives.ts";
@@ -13,7 +14,6 @@ import { benchStream, STREAM_TARGETS, type StreamRow } from "./stream.ts";
 import { duration, ratio, size, table, throughput, verdict } from "./table.ts";
 
 const PARTS = ["primitives", "signing", "stream"] as const;
-type Part = (typeof PARTS)[number];
 const RESULTS = fileURLToPath(new URL("results.json", import.meta.url));
 // Signing has more, shorter rounds: a WebCrypto call waits on a thread pool, which makes single
 // rounds noisy on a busy machine.
@@ -94,15 +94,19 @@ function streamTargets(rows: StreamRow[]): Target[] {
   ];
 }
 
+const COMMANDS = { node: "npm run bench", deno: "npm run bench:deno", bun: "npm run bench:bun" };
 const rt = runtime();
 const box = machine();
+// The machine is shared: the load around the run says how much to trust small differences.
+const loadBefore = os.loadavg()[0]!;
 console.log(`panelsig benchmark on ${rt.name} ${rt.version} (${rt.engine}), ${box.cpu}, ${box.cores} cores, ${box.os}`);
-console.log("Each figure: the best of several interleaved rounds' medians; ratios > 1 mean the first is faster.\n");
+console.log("Each figure is the best of several interleaved rounds' medians; spread = (slowest - best) / best of those");
+console.log("rounds, i.e. how noisy the figure was. A ratio above 1 means the first named is faster.\n");
 
 const record: Record<string, unknown> = {};
 const targets: Target[] = [];
 
-for (const part of parts satisfies Part[]) {
+for (const part of parts) {
   if (part === "primitives") {
     progress("SHA-256 and HMAC-SHA256 …");
     const rows = await benchPrimitives(SETTINGS.primitives, progress);
@@ -122,7 +126,8 @@ for (const part of parts satisfies Part[]) {
     progress("streamed 1 GiB body …");
     const rows = benchStream(progress);
     console.log("Verification of a streamed 1 GiB body (acepanel; 64 KiB chunks made on the fly, never stored), each run in its own process");
-    console.log(rt.name === "node" ? "Under Node the runs use the packages' built dist/ with plain node (no TypeScript loader).\n" : "");
+    if (rt.name === "node") console.log("Under Node the runs use the packages' built dist/ with plain node (no TypeScript loader).");
+    console.log("");
     console.log(streamReport(rows) + "\n");
     record.stream = rows;
     targets.push(...streamTargets(rows));
@@ -130,10 +135,13 @@ for (const part of parts satisfies Part[]) {
 }
 
 console.log(table(["target", "wanted", "measured", ""], targets.map((t) => [t.what, t.target, t.measured, t.met ? "met" : "MISSED"])));
+console.log(`\n1-minute load average: ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after (${box.cores} cores)`);
 
 if (!only) {
   const previous = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, "utf8")) : {};
-  const runs = { ...previous.runs, [rt.name]: { date: new Date().toISOString(), runtime: rt, machine: box, runtimes: installedRuntimes(), settings: SETTINGS, ...record, targets } };
+  const load = { before: loadBefore, after: os.loadavg()[0]! };
+  const run = { date: new Date().toISOString(), command: COMMANDS[rt.name], runtime: rt, machine: box, runtimes: installedRuntimes(), load, settings: SETTINGS, ...record, targets };
+  const runs = { ...previous.runs, [rt.name]: run };
   writeFileSync(RESULTS, JSON.stringify({ runs }, null, 2) + "\n");
   console.log(`\nwrote ${RESULTS}`);
 }

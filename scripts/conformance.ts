@@ -93,10 +93,10 @@ function print(reports: RuntimeReport[]): number {
   }
   for (const problem of problems) console.log(`\nCANNOT RUN ${problem}`);
 
-  const runs = rows.reduce((n, r) => n + r.total, 0);
-  const failed = rows.reduce((n, r) => n + r.failed, 0);
+  const sum = (key: "total" | "failed" | "notCheckable") => rows.reduce((n, r) => n + r[key], 0);
+  const unchecked = sum("notCheckable") ? `, ${sum("notCheckable")} not checkable` : "";
   if (problems.length) console.log(`\n${problems.length} runtime/provider combination(s) could not run.`);
-  console.log(failed ? `\n${failed} of ${runs} vector runs failed.` : `\nAll ${runs} vector runs passed or were not checkable.`);
+  console.log(`\n${sum("total")} vector runs: ${sum("failed") ? `${sum("failed")} FAILED` : "none failed"}${unchecked}.`);
   return problems.length ? 2 : failing.length ? 1 : 0;
 }
 

@@ -77,6 +77,11 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
+/** An asymmetric matcher such as expect.stringContaining(...): equal to any value it accepts. */
+class Asymmetric {
+  constructor(readonly description: string, readonly accepts: (value: unknown) => boolean) {}
+}
+
 /**
  * vitest's equality: typed arrays by class and contents (as in vitest, a Buffer never equals a
  * plain Uint8Array); arrays and objects recursively; `strict` adds toStrictEqual's checks (same
@@ -84,6 +89,7 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
  */
 function equals(a: unknown, b: unknown, strict: boolean): boolean {
   if (Object.is(a, b)) return true;
+  if (b instanceof Asymmetric) return b.accepts(a);
   if (!isPlainRecord(a) || !isPlainRecord(b)) return false;
   if ((strict || ArrayBuffer.isView(a)) && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
   if (Object.prototype.toString.call(a) !== Object.prototype.toString.call(b)) return false;
@@ -105,6 +111,7 @@ function equals(a: unknown, b: unknown, strict: boolean): boolean {
 
 /** vitest's toMatchObject: every property of `expected` is in `actual` and matches, recursively. */
 function matchesObject(actual: unknown, expected: unknown): boolean {
+  if (expected instanceof Asymmetric) return expected.accepts(actual);
   if (!isPlainRecord(expected) || !isPlainRecord(actual) || ArrayBuffer.isView(expected)) return equals(actual, expected, false);
   if (Array.isArray(expected)) {
     return Array.isArray(actual) && actual.length === expected.length && expected.every((e, i) => matchesObject(actual[i], e));
@@ -133,6 +140,10 @@ function matchers(actual: unknown, mode: "value" | "rejects" | "resolves") {
     toBeLessThanOrEqual: (expected: number | bigint): Check => [(actual as number) <= expected, `${show(actual)} to be at most ${show(expected)}`],
     toBeGreaterThan: (expected: number | bigint): Check => [(actual as number) > expected, `${show(actual)} to be greater than ${show(expected)}`],
     toBeGreaterThanOrEqual: (expected: number | bigint): Check => [(actual as number) >= expected, `${show(actual)} to be at least ${show(expected)}`],
+    toContain: (expected: unknown): Check => [
+      typeof actual === "string" ? typeof expected === "string" && actual.includes(expected) : Array.isArray(actual) && actual.includes(expected),
+      `${show(actual)} to contain ${show(expected)}`,
+    ],
     toMatch: (expected: string | RegExp): Check => [
       typeof actual === "string" && (typeof expected === "string" ? actual.includes(expected) : expected.test(actual)),
       `${show(actual)} to match ${show(expected)}`,
@@ -153,15 +164,14 @@ function matchers(actual: unknown, mode: "value" | "rejects" | "resolves") {
 type Matchers = ReturnType<typeof matchers>;
 type Assertions<R> = { [K in keyof Matchers]: (...args: Parameters<Matchers[K]>) => R };
 
-function assertions<R>(get: () => Promise<unknown> | unknown, mode: "value" | "rejects" | "resolves", negate: boolean): Assertions<R> {
+function assertions<R>(actual: unknown, mode: "value" | "rejects" | "resolves", negate: boolean): Assertions<R> {
   const out: Record<string, (...args: unknown[]) => unknown> = {};
   for (const name of Object.keys(matchers(undefined, mode)) as (keyof Matchers)[]) {
-    const run = (actual: unknown, args: unknown[]) => {
-      const [pass, message] = (matchers(actual, mode)[name] as (...a: unknown[]) => Check)(...args);
+    const run = (value: unknown, args: unknown[]) => {
+      const [pass, message] = (matchers(value, mode)[name] as (...a: unknown[]) => Check)(...args);
       if (pass === negate) throw new AssertionError(`expected ${negate ? "not: " : ""}${message}`);
     };
     out[name] = (...args) => {
-      const actual = get();
       if (mode === "value") return run(actual, args);
       return Promise.resolve(actual).then(
         (value) => {
@@ -178,12 +188,15 @@ function assertions<R>(get: () => Promise<unknown> | unknown, mode: "value" | "r
   return out as Assertions<R>;
 }
 
-export function expect(actual: unknown) {
-  const get = () => actual;
+function expectValue(actual: unknown) {
   return {
-    ...assertions<void>(get, "value", false),
-    not: assertions<void>(get, "value", true),
-    rejects: { ...assertions<Promise<void>>(get, "rejects", false), not: assertions<Promise<void>>(get, "rejects", true) },
-    resolves: { ...assertions<Promise<void>>(get, "resolves", false), not: assertions<Promise<void>>(get, "resolves", true) },
+    ...assertions<void>(actual, "value", false),
+    not: assertions<void>(actual, "value", true),
+    rejects: { ...assertions<Promise<void>>(actual, "rejects", false), not: assertions<Promise<void>>(actual, "rejects", true) },
+    resolves: { ...assertions<Promise<void>>(actual, "resolves", false), not: assertions<Promise<void>>(actual, "resolves", true) },
   };
 }
+
+export const expect = Object.assign(expectValue, {
+  stringContaining: (text: string) => new Asymmetric(`StringContaining ${show(text)}`, (value) => typeof value === "string" && value.includes(text)),
+});

@@ -96,6 +96,12 @@ describe("test adapter matchers", () => {
     mustFail(() => expect(3).toBeLessThanOrEqual(2));
     expect(2).toBeGreaterThanOrEqual(2);
     mustFail(() => expect(1).toBeGreaterThanOrEqual(2));
+    expect("X-Signature: ab\n").toContain("Signature: ab\n");
+    mustFail(() => expect("X-Signature: ab").toContain("Signature: ac"));
+    expect(["a", "b"]).toContain("b");
+    mustFail(() => expect(["a", "b"]).toContain("c"));
+    expect({ id: null, message: "line 2: not JSON (x)" }).toStrictEqual({ id: null, message: expect.stringContaining("line 2: not JSON") });
+    mustFail(() => expect({ message: "line 3" }).toStrictEqual({ message: expect.stringContaining("line 2") }));
     expect("abc123").toMatch(/^[a-c]+\d+$/);
     expect("abc123").toMatch("c12");
     mustFail(() => expect("abc").toMatch(/\d/));

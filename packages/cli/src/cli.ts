@@ -60,4 +60,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`panelsig sign --jsonl | head -1`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+  throw error;
+});
+
 process.exitCode = await main(process.argv.slice(2));

@@ -50,11 +50,9 @@ export function visibleLines(text: string): string[] {
 }
 
 /** Text indented under a heading, one shown line per line of text; "(empty)" for "". */
-export function visibleBlock(text: string, indent = "  "): string {
-  if (text === "") return `${indent}(empty)`;
-  return visibleLines(text)
-    .map((line) => indent + line)
-    .join("\n");
+export function visibleBlock(text: string, indent = "  "): string[] {
+  if (text === "") return [`${indent}(empty)`];
+  return visibleLines(text).map((line) => indent + line);
 }
 
 export interface Intermediates {
@@ -68,8 +66,8 @@ export interface Intermediates {
 /** Every intermediate a result carries, under its name, in the order they are computed. */
 export function explainIntermediates(result: Intermediates): string[] {
   const out: string[] = [];
-  if (result.canonicalRequest !== undefined) out.push("canonical request:", visibleBlock(result.canonicalRequest));
-  if (result.stringToSign !== undefined) out.push("string to sign:", visibleBlock(result.stringToSign));
+  if (result.canonicalRequest !== undefined) out.push("canonical request:", ...visibleBlock(result.canonicalRequest));
+  if (result.stringToSign !== undefined) out.push("string to sign:", ...visibleBlock(result.stringToSign));
   if (result.stringToSignBase64 !== undefined) {
     out.push("string to sign (bytes that are not UTF-8, in base64):", "  " + result.stringToSignBase64);
   }

@@ -53,25 +53,18 @@ export function createServeHandler(settings: ServeSettings): ServeHandler {
       signatureHeaders,
       ...(Object.keys(expected).length ? { expected } : {}),
     };
-    if (!result.valid) entry.hint = hintFor(result.error!);
+    if (!result.valid) entry.hint = hintFor(settings.scheme, result.error!);
     recent.add(entry);
     settings.onRequest?.(entry);
     if (!result.valid) {
       const { status, headers, body } = result.rejection!;
       return new Response(body === "" ? null : body, { status, headers });
     }
+    const seen = { valid: true, scheme: settings.scheme, method: request.method, path: url.pathname, query: url.search.slice(1) };
+    if (expected.signature === undefined) return Response.json({ ...seen, note: "the receiver does not check this path (a public path, or outside /api)" });
     const body = result.body ?? new Uint8Array(0);
-    const echo = {
-      valid: true,
-      scheme: settings.scheme,
-      method: request.method,
-      path: url.pathname,
-      query: url.search.slice(1),
-      verifiedHeaders: signatureHeaders,
-      body: { length: body.length, sha256: toHex(await settings.provider.sha256(body)) },
-      ...(expected.signature === undefined ? { note: "this path is not checked by the receiver (a public path, or outside /api)" } : expected),
-    };
-    return Response.json(echo);
+    const digest = toHex(await settings.provider.sha256(body));
+    return Response.json({ ...seen, verifiedHeaders: signatureHeaders, body: { length: body.length, sha256: digest }, ...expected });
   };
 }
 
@@ -97,7 +90,7 @@ const HINTS: Record<string, string> = {
   unsupported_algorithm: 'the algorithm must be exactly "HMAC-SHA256"',
   unknown_key: "the Credential id is not the token id this server was started with (--key-id)",
   token_expired: "the token has expired",
-  signature_mismatch: "sign exactly expected.stringToSign (built from expected.canonicalRequest) with the secret; compare yours line by line",
+
   timestamp_invalid: "X-Timestamp is not a timestamp this scheme reads",
   timestamp_expired: "X-Timestamp is too old: use the current time",
   timestamp_in_future: "X-Timestamp is too far in the future: check the client's clock",
@@ -108,8 +101,17 @@ const HINTS: Record<string, string> = {
   replayed: "this signature was already used",
 };
 
-function hintFor(error: string): string {
-  return HINTS[error] ?? error;
+/** What a signature mismatch means, per scheme: what the client must have signed. */
+const MISMATCH_HINTS: Record<SchemeId, string> = {
+  acepanel:
+    "compare your canonical request with expected.canonicalRequest line by line (method as sent, decoded path after the entrance, " +
+    "query re-encoded and sorted the Go way, SHA-256 of the exact body), then HMAC expected.stringToSign with the token secret",
+  "opterius-agent": "sign HMAC-SHA256(secret, X-Timestamp text + method + decoded path without the query + the exact body bytes), in lower-case hex",
+  "opterius-panel": 'sign HMAC-SHA256(api token, X-Timestamp + the exact body bytes; "{}" when no body is sent), in lower-case hex',
+};
+
+function hintFor(scheme: SchemeId, error: string): string {
+  return error === "signature_mismatch" ? MISMATCH_HINTS[scheme] : (HINTS[error] ?? error);
 }
 
 function dropUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {

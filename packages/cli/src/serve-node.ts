@@ -14,6 +14,10 @@ export interface Listening {
 export function listenNode(handler: ServeHandler, port: number): Promise<Listening> {
   const server = createServer((req, res) => {
     answer(handler, req, res).catch((error) => {
+      if (!req.complete) {
+        process.stdout.write(`${req.method} ${req.url} → dropped: the client closed the connection before the body ended\n`);
+        return void res.destroy();
+      }
       process.stderr.write(`panelsig serve: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain", Connection: "close" });
       res.end("internal error\n");
@@ -79,23 +83,31 @@ function toRequest(req: IncomingMessage): Request | string {
  * still go out on the same connection.
  */
 function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
-  let cancelled = false;
+  let done = false;
   return new ReadableStream<Uint8Array>({
     start(controller) {
+      const finish = (error?: Error) => {
+        if (done) return;
+        done = true;
+        if (error) controller.error(error);
+        else controller.close();
+      };
       req.on("data", (chunk: Buffer) => {
-        if (cancelled) return;
+        if (done) return;
         controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
         if ((controller.desiredSize ?? 0) <= 0) req.pause();
       });
-      req.on("end", () => cancelled || controller.close());
-      req.on("error", (error) => cancelled || controller.error(error));
+      req.on("end", () => finish());
+      req.on("error", (error) => finish(error));
+      // A client that goes away mid-body ends the stream too, instead of leaving the verifier waiting.
+      req.on("close", () => finish(req.complete ? undefined : new Error("the client closed the connection before the body ended")));
       req.pause();
     },
     pull() {
       req.resume();
     },
     cancel() {
-      cancelled = true;
+      done = true;
       req.resume();
     },
   });

@@ -1,6 +1,7 @@
 // What `panelsig serve` remembers for GET /__panelsig/report: the most recent requests (a fixed
 // number, oldest dropped first), each with its verdict, the signature headers it carried and what
-// the receiver computed, which on a failure is exactly what the client should have signed.
+// the receiver computed, which on a failure is exactly what the client should have signed. Long
+// intermediates are cut, so the report stays small whatever the bodies.
 
 import type { HeaderPair } from "@panelsig/core";
 
@@ -23,12 +24,20 @@ export interface ReportEntry {
   hint?: string;
 }
 
+/** Characters of one intermediate the report keeps: a string to sign holds the whole body. */
+const KEPT_CHARACTERS = 4096;
+
+function clip(text: string): string {
+  return text.length <= KEPT_CHARACTERS ? text : `${text.slice(0, KEPT_CHARACTERS)}… (${text.length - KEPT_CHARACTERS} more characters)`;
+}
+
 export class RecentRequests {
   private readonly entries: ReportEntry[] = [];
 
   constructor(private readonly size: number) {}
 
   add(entry: ReportEntry): void {
+    if (entry.expected) entry.expected = Object.fromEntries(Object.entries(entry.expected).map(([k, v]) => [k, clip(v)]));
     this.entries.push(entry);
     if (this.entries.length > this.size) this.entries.shift();
   }

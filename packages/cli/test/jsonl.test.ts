@@ -7,7 +7,7 @@ import { createInterface } from "node:readline";
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { SCHEME_VECTOR_FILES, toCase } from "@panelsig/vectors";
-import { BIN, panelsig } from "./run-cli.ts";
+import { BIN, NODE, panelsig } from "./run-cli.ts";
 
 const ACE_DOC_SIGNATURE = "b8dd393223e5569bbcefd660a0f3ecd1ee66a70dd8955e76f1d2cb07a8c04cb7";
 const aceDoc = {
@@ -80,7 +80,7 @@ describe("panelsig adapter", () => {
 
   it("streams the whole corpus in well under a second (after start-up)", async () => {
     const cases = SCHEME_VECTOR_FILES.flatMap((f) => f.vectors).map((v) => JSON.stringify(toCase(v)));
-    const child = spawn(process.execPath, [BIN, "adapter"], { stdio: ["pipe", "pipe", "inherit"] });
+    const child = spawn(NODE, [BIN, "adapter"], { stdio: ["pipe", "pipe", "inherit"] });
     const answers = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     child.stdin.write(cases[0] + "\n"); // warm-up: the first answer means the process is ready
     await answers.next();

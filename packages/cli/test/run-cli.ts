@@ -1,13 +1,16 @@
-// Runs the built `panelsig` command as a separate process, the way a user runs it (the test task
-// depends on the build: see turbo.json). Also: a server process to talk to, stopped by its pid.
+// Runs the built `panelsig` command as a separate process on Node, the way a user runs it (the
+// test task depends on the build: see turbo.json), whichever runtime runs the tests themselves.
+// Also: a server process to talk to, stopped by its pid.
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
+/** Node itself under vitest; the `node` on the PATH when deno test or bun test runs these files. */
+export const NODE = process.versions.deno || process.versions.bun ? "node" : process.execPath;
 export const BIN = fileURLToPath(new URL("../bin/panelsig.js", import.meta.url));
 export const CLI_JS = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 /** How to start the CLI from a shell (for --exec): the absolute path, quoted. */
-export const PANELSIG = `node '${BIN}'`;
+export const PANELSIG = `'${NODE}' '${BIN}'`;
 
 export interface Ran {
   code: number | null;
@@ -16,7 +19,7 @@ export interface Ran {
 }
 
 export function panelsig(args: string[], options: { input?: string | Uint8Array; env?: Record<string, string>; cwd?: string } = {}): Promise<Ran> {
-  return runProcess(process.execPath, [BIN, ...args], options);
+  return runProcess(NODE, [BIN, ...args], options);
 }
 
 export function runProcess(file: string, args: string[], options: { input?: string | Uint8Array; env?: Record<string, string>; cwd?: string } = {}): Promise<Ran> {

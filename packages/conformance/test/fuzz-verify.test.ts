@@ -8,6 +8,7 @@ import {
   acepanelTimestampValue,
   fromBase64,
   MemoryReplayStore,
+  SCHEME_IDS,
   parseRfc3339,
   toBase64,
   utf8,
@@ -27,7 +28,6 @@ import { apiPath, entrance, message, pathTail, rawQuery, signCase } from "./fuzz
 import { signOutcome } from "./fuzz-agreement.ts";
 import { FUZZ_TIMEOUT_MS, fuzzParameters } from "./fuzz-settings.ts";
 
-const SCHEMES: SchemeId[] = ["opterius-agent", "opterius-panel", "acepanel"];
 const REASON_CODES = [
   "missing_headers", "malformed_authorization", "unsupported_algorithm", "unknown_key", "token_expired",
   "signature_mismatch", "timestamp_invalid", "timestamp_expired", "timestamp_in_future", "ip_not_allowed",
@@ -70,7 +70,7 @@ async function sign(input: Case, signer: string): Promise<SignResult | undefined
 const acepanelPath = (input: Case, result: SignResult) => result.canonicalRequest!.slice(input.request.method.length + 1);
 
 describe("fuzz: sign then verify", () => {
-  for (const scheme of SCHEMES) {
+  for (const scheme of SCHEME_IDS) {
     it(`${scheme}: a signed request verifies, and the verifier's intermediates are the signer's`, async () => {
       await fc.assert(
         fc.asyncProperty(signed(scheme), async ({ input, signer, verifier }) => {
@@ -230,7 +230,7 @@ const CHANGES: Change[] = [
 ];
 
 describe("fuzz: a single change to a signed request", () => {
-  for (const scheme of SCHEMES) {
+  for (const scheme of SCHEME_IDS) {
     const changes = CHANGES.filter((change) => change.expected[scheme] !== undefined);
     it(`${scheme}: ${changes.map((c) => c.what).join(", ")}: each gives its reason code`, async () => {
       await fc.assert(
@@ -328,7 +328,7 @@ function expectAnAnswer(result: VerifyResult): void {
 }
 
 describe("fuzz: the verifier never throws on what a client sent", () => {
-  for (const scheme of SCHEMES) {
+  for (const scheme of SCHEME_IDS) {
     it(`${scheme}: any method, target, headers, body and peer address get an answer`, async () => {
       await fc.assert(
         fc.asyncProperty(
@@ -388,7 +388,7 @@ describe("fuzz: the verifier never throws on what a client sent", () => {
     };
   }
 
-  for (const scheme of SCHEMES) {
+  for (const scheme of SCHEME_IDS) {
     it(`${scheme}: a signed request with its headers, target or method garbled gets an answer`, async () => {
       await fc.assert(
         fc.asyncProperty(signed(scheme), fc.array(garble, { minLength: 1, maxLength: 3 }), async ({ input, signer, verifier }, changes) => {
@@ -407,7 +407,7 @@ describe("fuzz: the verifier never throws on what a client sent", () => {
     await fc.assert(
       fc.asyncProperty(
         providerName,
-        fc.constantFrom(...SCHEMES),
+        fc.constantFrom(...SCHEME_IDS),
         fc.record({
           method: fc.stringMatching(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,8}$/),
           url: fc.oneof(sendable.map((s) => "/" + s), fc.tuple(entrance.chain((e) => apiPath(e)), rawQuery()).map(([p, q]) => `${p}?${q}`)),

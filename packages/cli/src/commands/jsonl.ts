@@ -9,7 +9,7 @@ import type { ProviderPackage } from "@panelsig/conformance";
 import { EXIT } from "../command.ts";
 import { writeOut } from "../output.ts";
 
-export type Op = "sign" | "verify";
+type Op = "sign" | "verify";
 
 /** "sign" or "verify": every line is that operation. "adapter": each line's `op` says which. */
 export type Mode = Op | "adapter";
@@ -27,7 +27,7 @@ export async function runJsonl(mode: Mode, provider: ProviderPackage): Promise<n
   return EXIT.ok;
 }
 
-export async function answerLine(line: string, lineNumber: number, mode: Mode, provider: ProviderPackage): Promise<Answer> {
+async function answerLine(line: string, lineNumber: number, mode: Mode, provider: ProviderPackage): Promise<Answer> {
   let input: unknown;
   try {
     input = JSON.parse(line);

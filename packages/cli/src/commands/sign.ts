@@ -160,7 +160,7 @@ function explainSign(input: Case, body: string | Uint8Array | undefined, result:
   if (!bodyBytes || bodyBytes.length === 0) lines.push("body: (none)");
   else {
     const text = bodyBytes.length <= 4096 ? utf8OrUndefined(bodyBytes) : undefined;
-    lines.push(`body (${bodyBytes.length} bytes):`, text === undefined ? "  (binary or long: see the string to sign)" : visibleBlock(text));
+    lines.push(`body (${bodyBytes.length} bytes):`, ...(text === undefined ? ["  (binary or long: see the string to sign)"] : visibleBlock(text)));
   }
   lines.push(...explainIntermediates(result), "headers to send:");
   for (const [name, value] of result.headers) lines.push(`  ${name}: ${visibleLine(value)}`);
