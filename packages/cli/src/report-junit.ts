@@ -3,7 +3,7 @@
 // an adapter problem is an <error>; unsupported and not-run vectors are <skipped>.
 
 import { showDifference } from "./diff.ts";
-import { count, diffText, stepName, type Row, type Suite } from "./report.ts";
+import { diffText, stepName, type Row, type Suite } from "./report.ts";
 
 export function junitReport(suites: readonly Suite[]): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites>"];
@@ -11,11 +11,10 @@ export function junitReport(suites: readonly Suite[]): string {
     const schemes = [...new Set(suite.rows.map((r) => r.scheme))];
     for (const scheme of schemes) {
       const rows = suite.rows.filter((r) => r.scheme === scheme);
-      const c = count(rows);
-      const failures = rows.filter((r) => r.failing && r.status === "failed").length;
+      const failures = rows.filter((r) => r.failing && r.status !== "error").length;
       const errors = rows.filter((r) => r.failing && r.status === "error").length;
-      const skipped = rows.filter((r) => !r.failing && r.status !== "passed").length + c.notRun;
-      out.push(`  <testsuite name="${xml(`${scheme} (${suite.name})`)}" tests="${c.total}" failures="${failures}" errors="${errors}" skipped="${skipped}">`);
+      const skipped = rows.filter((r) => !r.failing && r.status !== "passed").length;
+      out.push(`  <testsuite name="${xml(`${scheme} (${suite.name})`)}" tests="${rows.length}" failures="${failures}" errors="${errors}" skipped="${skipped}">`);
       for (const row of rows) out.push(...testcase(row, scheme));
       if (suite.problem) out.push(`    <system-err>${xml([suite.problem.message, ...(suite.stderrTail ?? [])].join("\n"))}</system-err>`);
       out.push("  </testsuite>");
@@ -28,15 +27,13 @@ export function junitReport(suites: readonly Suite[]): string {
 function testcase(row: Row, scheme: string): string[] {
   const open = `    <testcase classname="panelsig.${xml(scheme)}" name="${xml(`${row.tcId} ${row.name} [${row.flags.join(", ")}]`)}"`;
   if (row.status === "passed") return [open + " />"];
+  const step = row.diff ? `first difference: ${stepName(row.diff.step)}` : (row.note ?? row.status);
   let inner: string;
-  if (row.status === "not-run") inner = `<skipped message="not run: the adapter had stopped" />`;
-  else if (row.status === "unsupported" && !row.failing) inner = `<skipped message="${xml(`unsupported: ${row.note ?? ""}`)}" />`;
-  else if (row.status === "error") inner = `<error message="${xml(row.note ?? "adapter problem")}" />`;
+  if (!row.failing) inner = `<skipped message="${xml(row.status === "not-run" ? "not run: the adapter had stopped" : `${row.status}: ${step}`)}" />`;
+  else if (row.status === "error") inner = `<error message="${xml(step)}" />`;
   else {
-    const message = row.diff ? `first difference: ${stepName(row.diff.step)}` : `unsupported: ${row.note ?? ""}`;
     const detail = row.diff ? showDifference(diffText(row.diff.expected), diffText(row.diff.actual), "").join("\n") : "";
-    const tag = row.failing ? "failure" : "skipped";
-    inner = `<${tag} message="${xml(message)}">${xml(`${row.description}\n${detail}`)}</${tag}>`;
+    inner = `<failure message="${xml(step)}">${xml(`${row.description}\n${detail}`)}</failure>`;
   }
   return [`${open}>`, `      ${inner}`, "    </testcase>"];
 }

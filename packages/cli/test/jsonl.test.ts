@@ -78,16 +78,30 @@ describe("panelsig adapter", () => {
     expect(out[4]).toMatchObject({ signature: createHmac("sha256", "k").update('1700000000{"a":1}').digest("hex") });
   });
 
+  it("escapes U+2028 and U+2029, so that no line reader splits a result line", async () => {
+    const body = "a\u2028b\u2029c";
+    const input = JSON.stringify({ tcId: 1, op: "sign", scheme: "opterius-panel", request: { method: "POST", url: "/x", body }, credentials: { secret: "k" }, timestamp: "1700000000" });
+    const { stdout } = await panelsig(["adapter"], { input });
+    expect(/[\u2028\u2029]/.test(stdout)).toBe(false);
+    expect(stdout).toContain('"stringToSign":"1700000000a\\u2028b\\u2029c"');
+    expect(JSON.parse(stdout)).toMatchObject({ stringToSign: `1700000000${body}`, signature: createHmac("sha256", "k").update(`1700000000${body}`).digest("hex") });
+  });
+
   it("streams the whole corpus in well under a second (after start-up)", async () => {
     const cases = SCHEME_VECTOR_FILES.flatMap((f) => f.vectors).map((v) => JSON.stringify(toCase(v)));
     const child = spawn(NODE, [BIN, "adapter"], { stdio: ["pipe", "pipe", "inherit"] });
-    const answers = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-    child.stdin.write(cases[0] + "\n"); // warm-up: the first answer means the process is ready
-    await answers.next();
-    const started = performance.now();
-    child.stdin.end(cases.join("\n") + "\n");
     let count = 0;
-    for (let next = await answers.next(); !next.done; next = await answers.next()) count++;
+    let started = 0;
+    const warm = new Promise<void>((ready) => {
+      createInterface({ input: child.stdout }).on("line", () => ++count === 1 && ready());
+    });
+    const exited = new Promise((done) => child.on("close", done));
+    child.stdin.write(cases[0] + "\n"); // warm-up: the first answer means the process is ready
+    await warm;
+    started = performance.now();
+    child.stdin.end(cases.join("\n") + "\n");
+    await exited;
+    count--; // the warm-up answer
     const elapsed = performance.now() - started;
     expect(count).toBe(cases.length);
     expect(cases.length).toBeGreaterThan(500);

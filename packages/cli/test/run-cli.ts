@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 
 /** Node itself under vitest; the `node` on the PATH when deno test or bun test runs these files. */
 export const NODE = process.versions.deno || process.versions.bun ? "node" : process.execPath;
+/** Whether an exit code read through node:child_process is trustworthy after a signal (see Server.stop). */
+export const SEES_EXIT_CODE_AFTER_SIGNAL = !process.versions.deno;
 export const BIN = fileURLToPath(new URL("../bin/panelsig.js", import.meta.url));
 export const CLI_JS = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 /** How to start the CLI from a shell (for --exec): the absolute path, quoted. */
@@ -41,7 +43,11 @@ export interface Server {
   child: ChildProcess;
   /** Everything it printed on standard output so far. */
   output(): string;
-  /** Sends the signal and waits for the exit; resolves to the exit code and the final output. */
+  /**
+   * Sends the signal and waits for the exit; resolves to the exit code and the final output.
+   * Under deno test the code is null: Deno's node:child_process reports a child that handled the
+   * signal and exited 0 as killed by that signal, so only Node and Bun can see the 0.
+   */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; output: string }>;
 }
 

@@ -172,6 +172,14 @@ class Session {
   }
 }
 
+/**
+ * One JSON line as the protocol writes it. U+2028 and U+2029 are escaped: JSON.stringify leaves
+ * them raw, and some line readers (Python's str.splitlines, Deno's readline) break lines there.
+ */
+export function jsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
+}
+
 function describeExit(code: number | null, signal: string | null): string {
   return signal ? `signal ${signal}` : `exit code ${code}`;
 }
@@ -209,7 +217,7 @@ async function judge(session: Session, vector: SchemeVector): Promise<CheckedVec
   const c = toCase(vector);
   let answer: Answer;
   try {
-    answer = await session.ask(vector.tcId, JSON.stringify({ tcId: vector.tcId, op: c.op, ...c }));
+    answer = await session.ask(vector.tcId, jsonLine({ tcId: vector.tcId, op: c.op, ...c }));
   } catch (error) {
     if (!(error instanceof AdapterBroken)) throw error;
     const problem = session.problem!;

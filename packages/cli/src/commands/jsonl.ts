@@ -5,7 +5,7 @@
 
 import { createInterface } from "node:readline";
 import { PanelsigError, type Case } from "@panelsig/core";
-import type { ProviderPackage } from "@panelsig/conformance";
+import { jsonLine, type ProviderPackage } from "@panelsig/conformance";
 import { EXIT } from "../command.ts";
 import { writeOut } from "../output.ts";
 
@@ -22,7 +22,7 @@ export async function runJsonl(mode: Mode, provider: ProviderPackage): Promise<n
   for await (const line of lines) {
     lineNumber++;
     if (line.trim() === "") continue;
-    await writeOut(JSON.stringify(await answerLine(line, lineNumber, mode, provider)) + "\n");
+    await writeOut(jsonLine(await answerLine(line, lineNumber, mode, provider)) + "\n");
   }
   return EXIT.ok;
 }
