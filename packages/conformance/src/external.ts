@@ -6,8 +6,8 @@
 // report as data, never as an exception.
 
 import { isSignVector, toCase, type SchemeVector, type SignVector } from "@panelsig/vectors";
-import type { ProviderPackage } from "./providers.ts";
-import { runVector, type VectorDiff } from "./run.ts";
+import type { SignResult, VerifyResult } from "@panelsig/core";
+import { runVector, type Implementation, type VectorDiff } from "./run.ts";
 
 /** The adapter's pipes, as the runtime that started it provides them. */
 export interface AdapterProcess {
@@ -232,8 +232,10 @@ async function judge(session: Session, vector: SchemeVector): Promise<CheckedVec
   }
   const shapeProblem = vector.case.op === "sign" ? signShapeProblem(answer) : verifyShapeProblem(answer);
   if (shapeProblem) return { vector, status: "failed", diff: { step: "result", expected: shapeProblem, actual: answer } };
-  // The answer replayed as if a provider had returned it, so that run.ts compares it like any other.
-  const replay = { name: "adapter", sign: async () => answer, verify: async () => answer } as unknown as ProviderPackage;
+  // The answer replayed as if a provider had returned it, so that run.ts compares it like any other
+  // (its shape was checked just above).
+  const result = answer as unknown as SignResult & VerifyResult;
+  const replay: Implementation = { name: "adapter", sign: async () => result, verify: async () => result };
   const outcome = await runVector(replay, isSignVector(vector) ? withoutOmittedIntermediates(vector, answer) : vector);
   return { vector, status: outcome.status === "passed" ? "passed" : "failed", ...(outcome.diff ? { diff: outcome.diff } : {}), ...(outcome.note ? { note: outcome.note } : {}) };
 }

@@ -8,6 +8,9 @@ import { sha256 } from "@panelsig/pure";
 import { toCase, type HmacVector, type SchemeVector, type SignVector, type VerifyVector } from "@panelsig/vectors";
 import type { ProviderPackage } from "./providers.ts";
 
+/** What a run needs of an implementation: its name and its sign/verify (a provider package, or an adapter's answers). */
+export type Implementation = Pick<ProviderPackage, "name" | "sign"> & Partial<Pick<ProviderPackage, "verify">>;
+
 export type VectorStatus = "passed" | "failed" | "not-checkable";
 
 export interface VectorDiff {
@@ -25,11 +28,11 @@ export interface VectorOutcome {
   note?: string;
 }
 
-export async function runVector(pkg: ProviderPackage, vector: SchemeVector): Promise<VectorOutcome> {
+export async function runVector(pkg: Implementation, vector: SchemeVector): Promise<VectorOutcome> {
   return vector.case.op === "sign" ? runSign(pkg, vector as SignVector) : runVerify(pkg, vector as VerifyVector);
 }
 
-async function runSign(pkg: ProviderPackage, vector: SignVector): Promise<VectorOutcome> {
+async function runSign(pkg: Implementation, vector: SignVector): Promise<VectorOutcome> {
   let actual: SignResult;
   try {
     actual = await pkg.sign(toCase(vector));
@@ -54,8 +57,8 @@ function compareSignedText(expected: SignVector["expected"], actual: SignResult)
   return compare("stringToSign", expected.stringToSign, actual.stringToSign) ?? compare("stringToSignBase64", expected.stringToSignBase64, actual.stringToSignBase64);
 }
 
-async function runVerify(pkg: ProviderPackage, vector: VerifyVector): Promise<VectorOutcome> {
-  const verify = (pkg as Partial<ProviderPackage>).verify;
+async function runVerify(pkg: Implementation, vector: VerifyVector): Promise<VectorOutcome> {
+  const verify = pkg.verify;
   if (typeof verify !== "function") return { tcId: vector.tcId, status: "not-checkable", note: `${pkg.name} has no verify yet` };
   let actual: VerifyResult;
   try {

@@ -35,6 +35,8 @@ export function utf8Text(bytes: Uint8Array): string | undefined {
 
 /** Index of the first lone surrogate, or -1: such text has no UTF-8 form. */
 export function loneSurrogateAt(text: string): number {
+  // isWellFormed (ES2024; Node 20, Deno, Bun, browsers) answers the common case natively.
+  if ((text as { isWellFormed?: () => boolean }).isWellFormed?.()) return -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {

@@ -8,7 +8,7 @@ export { verifyRequestWith, type VerifyRequestOptions } from "./verify-request.t
 export { verifyHttpWith, type VerifiedRequest } from "./verify-http.ts";
 export type { AcepanelToken, AcepanelVerifyOptions, OpteriusAgentVerifyOptions, OpteriusPanelVerifyOptions, VerifyOptions } from "./verify-options.ts";
 export type { HttpMessage } from "./http-message.ts";
-export { peerAddress } from "./http-message.ts";
+export { headerValue, peerAddress } from "./http-message.ts";
 export type { BodySource } from "./body.ts";
 export type { Locale, Rejection } from "./messages.ts";
 export { MemoryReplayStore, type ReplayStore } from "./replay.ts";

@@ -3,7 +3,7 @@
 // first header that differs from what the signer produces for the same request and every
 // intermediate the receiver computed. With --jsonl it is the batch form (see jsonl.ts).
 
-import type { Case, HeaderPair, SignOptions, VerifyResult } from "@panelsig/core";
+import { headerValue, type Case, type SignOptions, type VerifyResult } from "@panelsig/core";
 import type { ProviderPackage } from "@panelsig/conformance";
 import { parseFlags, UsageError } from "../args.ts";
 import { readCaseFile } from "../case-file.ts";
@@ -88,7 +88,7 @@ async function explainVerdict(provider: ProviderPackage, input: Case, result: Ve
 async function firstHeaderDifference(provider: ProviderPackage, input: Case): Promise<string[] | undefined> {
   const sent = input.request.headers ?? [];
   const timestamp = headerValue(sent, "x-timestamp");
-  if (timestamp === undefined) return undefined;
+  if (timestamp === "") return undefined;
   const options: SignOptions = {};
   if (input.scheme === "acepanel" && input.context?.entrance !== undefined) options.entrance = input.context.entrance;
   let signed;
@@ -100,14 +100,9 @@ async function firstHeaderDifference(provider: ProviderPackage, input: Case): Pr
   for (const [name, expected] of signed.headers) {
     if (!SIGNATURE_HEADERS.includes(name.toLowerCase())) continue;
     const actual = headerValue(sent, name);
-    if (actual === undefined) return [`  ${name} header: missing (expected ${JSON.stringify(expected)})`];
+    if (actual === "") return [`  ${name} header: missing (expected ${JSON.stringify(expected)})`];
     if (actual !== expected) return [`  ${name} header:`, ...showDifference(expected, actual)];
   }
   return undefined;
 }
 
-/** The first value of a header in any letter case, trimmed as HTTP parsers do (Go's Header.Get). */
-function headerValue(headers: readonly HeaderPair[], name: string): string | undefined {
-  const pair = headers.find(([n]) => n.toLowerCase() === name.toLowerCase());
-  return pair?.[1].replace(/^[ \t]+|[ \t]+$/g, "");
-}
