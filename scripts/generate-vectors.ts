@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkCorpus, diffCorpus } from "./vectors/check.ts";
+import { checkCorpus, checkReadmeFlagCounts, diffCorpus } from "./vectors/check.ts";
 import { generateCorpus } from "./vectors/corpus.ts";
 
 const VECTORS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "vectors");
@@ -18,6 +18,8 @@ if (problems.length) {
   process.exit(1);
 }
 
+const readmeProblems = checkReadmeFlagCounts(readIfExists(join(VECTORS_DIR, "README.md")) ?? "", generated);
+
 const count = [...generated.entries()]
   .filter(([path]) => !path.startsWith("schema/"))
   .map(([path, text]) => `${path} ${(JSON.parse(text) as { numberOfVectors: number }).numberOfVectors}`);
@@ -25,7 +27,7 @@ const count = [...generated.entries()]
 if (check) {
   const committed = new Map<string, string | undefined>();
   for (const path of [...generated.keys(), ...jsonFilesOnDisk()]) committed.set(path, readIfExists(join(VECTORS_DIR, path)));
-  const differences = diffCorpus(generated, committed);
+  const differences = [...diffCorpus(generated, committed), ...readmeProblems];
   if (differences.length) {
     console.error(`vectors/ differs from what scripts/generate-vectors.ts generates:\n${differences.map((d) => `  ${d}`).join("\n")}`);
     console.error("Run `npm run vectors` to regenerate, review the diff, and add a changeset (major when a published vector changed).");
@@ -39,6 +41,7 @@ if (check) {
     writeFileSync(target, text);
   }
   console.log(`vectors: written (${count.join(", ")})`);
+  if (readmeProblems.length) console.error(`Update the table of DocClient flags:\n${readmeProblems.map((p) => `  ${p}`).join("\n")}`);
 }
 
 function readIfExists(path: string): string | undefined {

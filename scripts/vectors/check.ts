@@ -1,6 +1,7 @@
 // The drift gate's checks: every vector file valid against its schema, its numberOfVectors
 // right, tcIds unique across the corpus and never reused, notes matching the flags in use;
-// then a readable summary of every difference from the files on disk.
+// then a readable summary of every difference from the files on disk, and the README's counts
+// of the DocClient flags.
 
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { VECTOR_FILES } from "./corpus.ts";
@@ -52,6 +53,33 @@ export function checkCorpus(files: Map<string, string>): string[] {
     for (const flag of used) if (!(flag in data.notes)) problems.push(`${info.path}: flag ${flag} has no note`);
     for (const flag of Object.keys(data.notes)) if (!used.has(flag)) problems.push(`${info.path}: note ${flag} is used by no vector`);
   }
+  return problems;
+}
+
+/** Where vectors/README.md's table of DocClient flags gives other counts than the generated files. */
+export function checkReadmeFlagCounts(readme: string, files: Map<string, string>): string[] {
+  const stated = new Map<string, string>();
+  for (const [, flag, path, total, sign, verify] of readme.matchAll(/^\| `(DocClient\w+)` \| `([\w-]+\.json)` \|.*\| (\d+) \((\d+) \+ (\d+)\) \|$/gm)) {
+    stated.set(`${flag} in ${path}`, `${total} (${sign} + ${verify})`);
+  }
+  const counted = new Map<string, { sign: number; verify: number }>();
+  for (const info of VECTOR_FILES) {
+    const vectors = (JSON.parse(files.get(info.path) ?? '{"vectors":[]}') as { vectors: (ParsedVector & { case?: { op: "sign" | "verify" } })[] }).vectors;
+    for (const v of vectors) {
+      for (const flag of v.flags.filter((f) => f.startsWith("DocClient"))) {
+        const key = `${flag} in ${info.path}`;
+        const count = counted.get(key) ?? { sign: 0, verify: 0 };
+        count[v.case!.op]++;
+        counted.set(key, count);
+      }
+    }
+  }
+  const problems: string[] = [];
+  for (const [key, { sign, verify }] of counted) {
+    const actual = `${sign + verify} (${sign} + ${verify})`;
+    if (stated.get(key) !== actual) problems.push(`vectors/README.md: ${key} is carried by ${actual} vectors; the table says ${stated.get(key) ?? "nothing"}`);
+  }
+  for (const key of stated.keys()) if (!counted.has(key)) problems.push(`vectors/README.md: the table lists ${key}, which no vector carries`);
   return problems;
 }
 

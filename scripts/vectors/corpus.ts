@@ -3,6 +3,7 @@
 
 import { buildAcepanelFile, RETIRED_ACEPANEL_TCIDS } from "./acepanel.ts";
 import { formatJson } from "./build.ts";
+import { checkDocClientModels } from "./doc-clients-known.ts";
 import { buildHmacFile, RETIRED_HMAC_TCIDS } from "./hmac-sha256.ts";
 import { buildOpteriusAgentFile, RETIRED_AGENT_TCIDS } from "./opterius-agent.ts";
 import { buildOpteriusPanelFile, RETIRED_PANEL_TCIDS } from "./opterius-panel.ts";
@@ -24,6 +25,7 @@ export const VECTOR_FILES: readonly VectorFileInfo[] = [
 
 /** Every generated file: path under vectors/ → exact text. */
 export function generateCorpus(): Map<string, string> {
+  checkDocClientModels();
   const files = new Map<string, string>();
   files.set("opterius-agent.json", formatJson(buildOpteriusAgentFile()));
   files.set("opterius-panel.json", formatJson(buildOpteriusPanelFile()));

@@ -41,13 +41,55 @@ export const FLAGS = {
     bugType: "INTEROP",
     severity: "medium",
     description:
-      "The documentation (its text or one of its example clients) says or produces something other than the real receiver does. The expected value follows the real receiver; the description says what the documentation would produce.",
+      "The documentation's text says something other than the real receiver does (e.g. AcePanel's \"sort by key and value\"). The expected value follows the real receiver; the description says what the documentation says. What its example clients get wrong is flagged DocClient*.",
   },
   DocReading: {
     bugType: "INTEROP",
     severity: "low",
     description:
       "What a reader of the documentation would send where it differs from the real client; the reference verifier accepts it too.",
+  },
+  DocClientPhp: {
+    bugType: "INTEROP",
+    severity: "medium",
+    description:
+      "The AcePanel documentation's PHP example gets this vector wrong: it signs the raw path (parse_url, cut at the first /api) and the raw query, and the X-Timestamp text as sent. As a signer it produces another signature; a verifier checking signatures its way judges this one otherwise than the server.",
+  },
+  DocClientPython: {
+    bugType: "INTEROP",
+    severity: "medium",
+    description:
+      "The AcePanel documentation's Python example gets this vector wrong: like the PHP example it signs the raw path and query and the X-Timestamp text, and besides urlparse drops a ;params part of the last path segment, requests sends the method upper-cased, and the body must be UTF-8 text. As a signer it produces another request or signature; a verifier checking signatures its way judges this one otherwise than the server.",
+  },
+  DocClientNode: {
+    bugType: "INTEROP",
+    severity: "medium",
+    description:
+      "The AcePanel documentation's Node example gets this vector wrong: it signs the WHATWG URL's pathname and search (re-encoded, dot segments resolved, query unsorted), cut at the first /api, and the X-Timestamp text; axios sends the method upper-cased. As a signer it produces another request or signature; a verifier checking signatures its way judges this one otherwise than the server.",
+  },
+  DocClientJava: {
+    bugType: "INTEROP",
+    severity: "medium",
+    description:
+      "The AcePanel documentation's Java example gets this vector wrong: it signs java.net.URI getPath() and getQuery() (percent-decoded, query unsorted), cut at the first /api, and the X-Timestamp text; new URI() refuses malformed escapes, a GET is sent without its body, and the body must be UTF-8 text. As a signer it produces another request or signature, or none; a verifier checking signatures its way judges this one otherwise than the server.",
+  },
+  DocClientGo: {
+    bugType: "INTEROP",
+    severity: "low",
+    description:
+      "The AcePanel documentation's Go example gets this vector wrong. It canonicalises like the server (URL.Path, Query().Encode()) but cuts the path at the first /api instead of removing the entrance, so an entrance containing /api breaks it, and it signs the X-Timestamp text where the server signs the number it reads. As a signer it produces another signature; a verifier checking signatures its way judges this one otherwise than the server.",
+  },
+  DocClientAgentPython: {
+    bugType: "INTEROP",
+    severity: "medium",
+    description:
+      "The Opterius Agent documentation's Python example gets this vector wrong: it writes X-Timestamp as YYYY-MM-DDTHH:MM:SSZ (never +00:00 as the real panel does, never fractions), signs method.upper() and the path as written (the Agent compares the percent-decoded path), and takes the body as UTF-8 text. As a signer it produces another request or signature; a verifier checking signatures its way judges this one otherwise than the Agent.",
+  },
+  DocClientPanelFormula: {
+    bugType: "INTEROP",
+    severity: "low",
+    description:
+      "A signer written from the Opterius Commerce documentation's formula HMAC-SHA256(timestamp + JSON body) (the documentation has no example code) gets this vector wrong: for a call without a body it signs the empty string where the real client signs {}.",
   },
   Tampering: {
     bugType: "AUTH_BYPASS",

@@ -24,6 +24,7 @@ import {
   type Source,
   type VectorHead,
 } from "./build.ts";
+import { withDocClientFlags } from "./doc-client-flags.ts";
 
 /** tcIds of vectors that were removed: never used again. */
 export const RETIRED_AGENT_TCIDS: readonly number[] = [];
@@ -1162,5 +1163,5 @@ function verifyVectors(): SchemeVector[] {
 }
 
 export function buildOpteriusAgentFile(): SchemeFile {
-  return schemeFile(SCHEME, [...signVectors(), ...verifyVectors()]);
+  return schemeFile(SCHEME, withDocClientFlags(SCHEME, [...signVectors(), ...verifyVectors()]));
 }

@@ -24,6 +24,7 @@ import {
   type Source,
   type VectorHead,
 } from "./build.ts";
+import { withDocClientFlags } from "./doc-client-flags.ts";
 
 /** tcIds of vectors that were removed: never used again. */
 export const RETIRED_PANEL_TCIDS: readonly number[] = [];
@@ -825,5 +826,5 @@ function verifyVectors(): SchemeVector[] {
 }
 
 export function buildOpteriusPanelFile(): SchemeFile {
-  return schemeFile(SCHEME, [...signVectors(), ...verifyVectors()]);
+  return schemeFile(SCHEME, withDocClientFlags(SCHEME, [...signVectors(), ...verifyVectors()]));
 }
