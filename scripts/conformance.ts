@@ -96,6 +96,9 @@ function print(reports: RuntimeReport[]): number {
   const unchecked = sum("notCheckable") ? `, ${sum("notCheckable")} not checkable` : "";
   if (problems.length) console.log(`\n${problems.length} runtime/provider combination(s) could not run.`);
   console.log(`\n${sum("total")} vector runs: ${sum("failed") ? `${sum("failed")} FAILED` : "none failed"}${unchecked}.`);
+  // The plain closing line CI systems read: passed, failed (and not checkable as skipped).
+  const passed = sum("total") - sum("failed") - sum("notCheckable");
+  console.log(`conformance: ${passed} passed, ${sum("failed")} failed${sum("notCheckable") ? `, ${sum("notCheckable")} skipped` : ""}`);
   return problems.length ? 2 : sum("failed") ? 1 : 0;
 }
 
