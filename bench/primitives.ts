@@ -9,7 +9,7 @@ import { sha256 as nobleSha256 } from "@noble/hashes/sha2.js";
 import { hmacSha256, sha256 } from "@panelsig/pure";
 import { compare, type Settings } from "./measure.ts";
 
-export const SIZES = [0, 32, 1024, 64 * 1024, 1024 * 1024];
+const SIZES = [0, 32, 1024, 64 * 1024, 1024 * 1024];
 const IMPLEMENTATIONS = ["pure", "noble", "node"] as const;
 type Implementation = (typeof IMPLEMENTATIONS)[number];
 
@@ -25,7 +25,7 @@ export interface PrimitiveRow {
 }
 
 /** Bytes that look random (xorshift), so no implementation can profit from a regular pattern. */
-export function pseudoRandomBytes(length: number, seed = 0x9e3779b9): Uint8Array {
+function pseudoRandomBytes(length: number, seed = 0x9e3779b9): Uint8Array {
   const out = new Uint8Array(length);
   let x = seed | 0;
   for (let i = 0; i < length; i++) {

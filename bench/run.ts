@@ -15,12 +15,9 @@ import { duration, ratio, size, table, throughput, verdict } from "./table.ts";
 
 const PARTS = ["primitives", "signing", "stream"] as const;
 const RESULTS = fileURLToPath(new URL("results.json", import.meta.url));
-// Signing has more, shorter rounds: a WebCrypto call waits on a thread pool, which makes single
-// rounds noisy on a busy machine.
-const SETTINGS: Record<"primitives" | "signing", Settings> = {
-  primitives: { rounds: 3, roundMs: 200 },
-  signing: { rounds: 5, roundMs: 120 },
-};
+// Many short rounds rather than a few long ones: on a shared machine, the more rounds, the likelier
+// one of them runs undisturbed.
+const SETTINGS: Settings = { rounds: 5, roundMs: 120 };
 
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const parts = PARTS.filter((p) => !only || only.includes(p));
@@ -109,14 +106,14 @@ const targets: Target[] = [];
 for (const part of parts) {
   if (part === "primitives") {
     progress("SHA-256 and HMAC-SHA256 …");
-    const rows = await benchPrimitives(SETTINGS.primitives, progress);
+    const rows = await benchPrimitives(SETTINGS, progress);
     console.log("SHA-256 and HMAC-SHA256 (time per call below 1 KiB, throughput from 1 KiB)\n");
     console.log(primitivesReport(rows) + "\n");
     record.primitives = rows;
     targets.push(...primitiveTargets(rows));
   } else if (part === "signing") {
     progress("sign per scheme …");
-    const rows = await benchSigning(SETTINGS.signing, progress);
+    const rows = await benchSigning(SETTINGS, progress);
     console.log(`sign vs hand-written code on the same primitive (time per signature; batched = ${BATCH} concurrent)`);
     console.log("The hand-written code does no input validation, URL parsing or query canonicalisation.\n");
     console.log(signingReport(rows) + "\n");

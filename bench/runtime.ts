@@ -17,7 +17,7 @@ interface Globals {
   Bun?: { version: string };
 }
 
-export function runtimeName(): RuntimeName {
+function runtimeName(): RuntimeName {
   const g = globalThis as Globals;
   return g.Deno ? "deno" : g.Bun ? "bun" : "node";
 }

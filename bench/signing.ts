@@ -9,7 +9,7 @@ import { compare, type Contender, type Settings } from "./measure.ts";
 
 export const BATCH = 100;
 /** Least acceptable ratio (sign throughput / hand-written throughput), from the issue. */
-export const SIGN_TARGETS: Record<Primitive, number | null> = { node: 0.85, webcrypto: 0.9, pure: null };
+const SIGN_TARGETS: Record<Primitive, number | null> = { node: 0.85, webcrypto: 0.9, pure: null };
 
 export interface SigningRow {
   scheme: string;

@@ -29,12 +29,21 @@ function subtle(): SubtleCrypto {
 // so one zero byte is the same key (RFC 2104).
 const EMPTY_KEY_EQUIVALENT = new Uint8Array(1);
 
+// Secrets longer than this are imported on every call rather than kept: the cache must stay small.
+const MAX_CACHED_KEY_BYTES = 1024;
+
+function importHmacKey(key: Uint8Array): Promise<CryptoKey> {
+  return subtle().importKey("raw", key as Uint8Array<ArrayBuffer>, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+}
+
 function hmacKey(rawKey: Uint8Array): Promise<CryptoKey> {
   const key = rawKey.length === 0 ? EMPTY_KEY_EQUIVALENT : rawKey;
-  const id = String.fromCharCode(...key); // one char per byte: an exact, comparable map key
+  if (key.length > MAX_CACHED_KEY_BYTES) return importHmacKey(key);
+  let id = ""; // one char per byte: an exact, comparable map key
+  for (let i = 0; i < key.length; i++) id += String.fromCharCode(key[i]!);
   let cryptoKey = keys.get(id);
   if (!cryptoKey) {
-    cryptoKey = subtle().importKey("raw", key as Uint8Array<ArrayBuffer>, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    cryptoKey = importHmacKey(key);
     if (keys.size >= MAX_CACHED_KEYS) keys.delete(keys.keys().next().value!);
     keys.set(id, cryptoKey);
   }

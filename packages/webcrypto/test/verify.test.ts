@@ -38,3 +38,12 @@ describe("@panelsig/webcrypto provider", () => {
     expect(Buffer.from(tag).toString("hex")).toBe(createHmac("sha256", Buffer.alloc(0)).update("message").digest("hex"));
   });
 });
+
+describe("@panelsig/webcrypto long secrets", () => {
+  it("a 300 KB secret signs (it is not cached, and building its cache key cannot overflow the stack)", async () => {
+    const secret = "k".repeat(300_000);
+    const expected = createHmac("sha256", secret).update("1775658720{}").digest("hex");
+    expect(await webcryptoProvider.hmacSha256(new TextEncoder().encode(secret), new TextEncoder().encode("1775658720{}")))
+      .toEqual(new Uint8Array(Buffer.from(expected, "hex")));
+  });
+});
