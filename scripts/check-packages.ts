@@ -5,8 +5,13 @@
 //   stale files; publint (strict, suggestions included) silent; Are The Types Wrong silent under
 //   its "esm-only" profile; `npm pack --dry-run` shipping only what a user needs.
 // JSR, for the packages in jsr.workspace.json: each jsr.json in step with its package.json;
-//   `deno publish --dry-run` (type check, slow-types check, file list) passes; every relative
-//   import of a published file resolves to another published file.
+//   `deno publish --dry-run` (type check, slow-types check, file list) passes, publishing only
+//   what a user needs and all of it; every relative import of a published file, and every export
+//   of a jsr.json, resolves to a published file.
+// @panelsig/vectors, on both registries: the data/ it ships is the repository's corpus, byte for byte.
+//
+// @panelsig/cli is npm-only: it has no library API, only a program (its one module runs the
+// command when imported), and Deno users run the npm package as it is (`deno run -A npm:@panelsig/cli`).
 //
 // Why "esm-only" for attw: the packages are ES modules only ("type": "module", no "require"
 // condition) on purpose — they run unchanged on Node ≥ 20, Deno, Bun and browsers. That profile
@@ -39,6 +44,13 @@ const SHIPPED: Record<string, RegExp> = {
 const ALWAYS_SHIPPED = ["package.json", "README.md", "LICENSE"];
 /** Files of the vector corpus that @panelsig/vectors must ship. */
 const CORPUS = ["acepanel", "hmac-sha256", "opterius-agent", "opterius-panel"];
+/** Where @panelsig/vectors ships them (npm and JSR alike), a copy of vectors/ made by its build. */
+const CORPUS_DATA = [...CORPUS.flatMap((name) => [`data/${name}.json`, `data/schema/${name}.schema.json`]), "data/README.md"];
+/** Files a JSR user needs, besides README.md, LICENSE and jsr.json, per package. */
+const JSR_PUBLISHED: Record<string, RegExp> = {
+  default: /^src\/.+\.ts$/,
+  vectors: /^(src\/.+\.ts|data\/[a-z0-9-]+\.json|data\/schema\/[a-z0-9-]+\.schema\.json|data\/README\.md)$/,
+};
 
 type Json = Record<string, any>;
 const problems: string[] = [];
@@ -125,8 +137,19 @@ function checkTarball(dir: string, pkg: Json): void {
   }
   const required = [...ALWAYS_SHIPPED, "dist/index.js", "dist/index.d.ts"];
   if (dir === "cli") required.splice(-2, 2, "dist/cli.js", ...Object.values(pkg.bin ?? {}).map((bin) => normalize(String(bin)).split("\\").join("/")));
-  if (dir === "vectors") required.push(...CORPUS.flatMap((name) => [`data/${name}.json`, `data/schema/${name}.schema.json`]), "data/README.md");
+  if (dir === "vectors") required.push(...CORPUS_DATA);
   for (const file of required) if (!files.includes(file)) problem(`npm pack ${pkg.name}`, `does not ship ${file}`);
+}
+
+/** The corpus @panelsig/vectors ships (data/, made by its build) is the repository's vectors/. */
+function checkVectorData(): void {
+  for (const file of CORPUS_DATA) {
+    const shipped = join(ROOT, "packages", "vectors", file);
+    const source = join(ROOT, "vectors", file.slice("data/".length));
+    if (!existsSync(shipped) || !readFileSync(shipped).equals(readFileSync(source))) {
+      problem(`packages/vectors/${file}`, `is not a copy of vectors/${file.slice("data/".length)}: run \`npm run build\``);
+    }
+  }
 }
 
 /** Each workspace member's jsr.json, against its package.json. */
@@ -154,11 +177,17 @@ function checkJsrPublish(members: string[]): void {
   const published = new Set([...output.matchAll(/file:\/\/(\/\S+) \(/g)].map((m) => relative(ROOT, decodeURIComponent(m[1]!)).split("\\").join("/")));
   for (const dir of members) {
     const files = [...published].filter((f) => f.startsWith(`packages/${dir}/`));
+    const needed = JSR_PUBLISHED[dir] ?? JSR_PUBLISHED.default!;
     for (const file of files) {
       const inPackage = file.slice(`packages/${dir}/`.length);
-      if (!/^(src\/.+\.ts|README\.md|LICENSE|jsr\.json)$/.test(inPackage)) problem(`JSR @panelsig/${dir}`, `publishes ${inPackage}, which a user does not need`);
+      if (!["README.md", "LICENSE", "jsr.json"].includes(inPackage) && !needed.test(inPackage)) problem(`JSR @panelsig/${dir}`, `publishes ${inPackage}, which a user does not need`);
     }
-    for (const file of ["README.md", "LICENSE", "src/index.ts"]) if (!published.has(`packages/${dir}/${file}`)) problem(`JSR @panelsig/${dir}`, `does not publish ${file}`);
+    const required = ["README.md", "LICENSE", "src/index.ts", ...(dir === "vectors" ? CORPUS_DATA : [])];
+    for (const file of required) if (!published.has(`packages/${dir}/${file}`)) problem(`JSR @panelsig/${dir}`, `does not publish ${file}`);
+    const exports = readJson(`packages/${dir}/jsr.json`).exports;
+    for (const target of typeof exports === "string" ? [exports] : Object.values<string>(exports ?? {})) {
+      if (!published.has(normalize(join("packages", dir, target)).split("\\").join("/"))) problem(`packages/${dir}/jsr.json`, `exports ${target}, which is not published`);
+    }
   }
   // deno's dry run does not fail on a relative import that leaves the package (it resolves it on
   // disk); the registry would publish a module that cannot load. Every relative specifier must
@@ -180,6 +209,7 @@ for (const dir of packageDirs) {
   await checkPublint(dir, pkg);
   checkTypes(dir, pkg);
   checkTarball(dir, pkg);
+  if (dir === "vectors") checkVectorData();
   console.log(`npm  ${pkg.name}@${pkg.version}: checked`);
 }
 const members: string[] = readJson(JSR_WORKSPACE).workspace.map((member: string) => member.replace(/^\.\/packages\//, ""));

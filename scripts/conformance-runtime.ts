@@ -16,7 +16,9 @@ const [runtime, version] = runtimeGlobals.Deno
 
 let report: RuntimeReport;
 try {
-  // Loaded here, not imported above, so that a provider failing to load is reported, not a crash.
+  // Loaded here, not imported above, so that a harness failing to load is reported, not a crash.
+  // A provider that cannot load in this runtime stays in PROVIDERS as a stand-in, and runCorpus
+  // reports it in `unavailable` with the runtime's reason.
   const { PROVIDERS, runCorpus } = await import("@panelsig/conformance");
   report = { runtime, version, ...(await runCorpus(PROVIDERS)) };
 } catch (error) {

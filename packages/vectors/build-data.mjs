@@ -1,27 +1,40 @@
-// Second half of `npm run build`: copies the corpus (vectors/*.json, vectors/schema/, the format
-// README) into data/, and points the compiled loader at that copy. src/index.ts imports the
-// corpus from the repository root (../../../vectors/…); the published package has no such
-// folder, so dist/index.js must import ../data/… instead. Fails loudly if the specifiers change.
+// First half of `npm run build` (before tsc, which reads the copy for the JSON types): copies the
+// corpus — vectors/*.json, vectors/schema/*.json and the format README — into data/, the
+// package-local folder src/index.ts imports from, so the loader reads the same files from source
+// (tests, Deno, Bun), from dist/ (npm) and from JSR, and no published module reaches outside its
+// package. data/ is generated, never edited: `npm run vectors` writes vectors/, the build copies it.
+//
+// Tests of other packages may be reading data/ while this runs (turbo builds and tests in
+// parallel), so a file is only written when its content changed, through a rename that readers
+// see whole; files the corpus no longer has are removed.
 
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const CORPUS = new URL("../../vectors/", import.meta.url);
-const DATA = new URL("./data/", import.meta.url);
-const LOADER = new URL("./dist/index.js", import.meta.url);
-const REPO_SPECIFIER = '"../../../vectors/';
-const PACKAGE_SPECIFIER = '"../data/';
+const CORPUS = fileURLToPath(new URL("../../vectors/", import.meta.url));
+const DATA = fileURLToPath(new URL("./data/", import.meta.url));
 
-rmSync(DATA, { recursive: true, force: true });
-mkdirSync(new URL("schema/", DATA), { recursive: true });
-const vectorFiles = readdirSync(CORPUS).filter((name) => name.endsWith(".json"));
-for (const name of vectorFiles) copyFileSync(new URL(name, CORPUS), new URL(name, DATA));
-for (const name of readdirSync(new URL("schema/", CORPUS))) copyFileSync(new URL(`schema/${name}`, CORPUS), new URL(`schema/${name}`, DATA));
-copyFileSync(new URL("README.md", CORPUS), new URL("README.md", DATA));
+/** The files of a folder (not its subfolders) whose names end with `suffix`, as "<prefix><name>". */
+const filesIn = (dir, prefix, suffix) =>
+  existsSync(join(dir, prefix))
+    ? readdirSync(join(dir, prefix)).filter((name) => name.endsWith(suffix) && statSync(join(dir, prefix, name)).isFile()).map((name) => prefix + name)
+    : [];
 
-const loader = readFileSync(LOADER, "utf8");
-const imports = loader.split(REPO_SPECIFIER).length - 1;
-if (imports !== vectorFiles.length) {
-  throw new Error(`dist/index.js imports ${imports} files from ${REPO_SPECIFIER}…, the corpus has ${vectorFiles.length}: update build-data.mjs`);
+/** The corpus files to copy, by their path under vectors/ (and so under data/). */
+const corpusFiles = [...filesIn(CORPUS, "", ".json"), ...filesIn(CORPUS, "schema/", ".json"), "README.md"];
+
+mkdirSync(join(DATA, "schema"), { recursive: true });
+let written = 0;
+for (const file of corpusFiles) {
+  const content = readFileSync(join(CORPUS, file));
+  const target = join(DATA, file);
+  if (existsSync(target) && content.equals(readFileSync(target))) continue;
+  const temporary = `${target}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, target);
+  written++;
 }
-writeFileSync(LOADER, loader.replaceAll(REPO_SPECIFIER, PACKAGE_SPECIFIER));
-console.log(`@panelsig/vectors: copied ${vectorFiles.length} vector files and their schemas to data/`);
+const stale = [...filesIn(DATA, "", ""), ...filesIn(DATA, "schema/", "")].filter((file) => !corpusFiles.includes(file));
+for (const file of stale) rmSync(join(DATA, file));
+console.log(`@panelsig/vectors: data/ holds the ${corpusFiles.length} corpus files (${written} updated, ${stale.length} removed)`);

@@ -11,11 +11,13 @@ import {
   assertKnown,
   bodyBytes,
   bodyFields,
+  checkBodyLimit,
   hmacHex,
   jsonOfLength,
   schemeFile,
   sha256Hex,
   SOURCES,
+  TOO_LARGE,
   verifyExpected,
   type BodySpec,
   type Failure,
@@ -235,6 +237,7 @@ function verify(def: VerifyDef): SchemeVector {
       if (def.failure?.error === "signature_mismatch" && matches) throw new Error(`${def.name}: says mismatch but the signature is right`);
     }
   }
+  checkBodyLimit(def.name, bodyBytes(body).length, def.context?.maxBodyBytes as number | undefined, def.result, def.failure);
   const context: Record<string, unknown> = { now: NOW, entrance: ENTRANCE, clientIp: CLIENT_IP, tokenExpiresAt: TOKEN_EXPIRES, ...def.context };
   for (const key of Object.keys(context)) if (context[key] === undefined) delete context[key];
   return {
@@ -1341,6 +1344,121 @@ function ipVectors(): SchemeVector[] {
   ];
 }
 
+/**
+ * The receiver's body limit: the PHP website body is 75 bytes. Checked after the token's expiry
+ * (step 5), before the signature, so before the timestamp and the IP whitelist too.
+ */
+function bodyLimitVectors(): SchemeVector[] {
+  const BODY_BYTES = 75;
+  if (Buffer.byteLength(PHP_BODY) !== BODY_BYTES) throw new Error("PHP_BODY is not 75 bytes");
+  const stale = String(NOW - 301);
+  const post = { source: SOURCES.bodyLimit, method: "POST", url: "/entrance/api/website", body: { body: PHP_BODY } };
+  const server = { path: "/api/website" };
+  return [
+    verify({
+      tcId: 3641,
+      name: "body-at-limit",
+      description: "A 75-byte body with a limit of 75 bytes: exactly the limit passes.",
+      flags: ["BodyLimit"],
+      ...post,
+      server,
+      context: { maxBodyBytes: BODY_BYTES },
+      result: "valid",
+    }),
+    verify({
+      tcId: 3642,
+      name: "body-one-byte-over-limit",
+      description: "A 75-byte body with a limit of 74 bytes: 413 (the verifier stops reading at the limit).",
+      flags: ["BodyLimit"],
+      ...post,
+      server,
+      context: { maxBodyBytes: BODY_BYTES - 1 },
+      result: "invalid",
+      failure: TOO_LARGE,
+    }),
+    verify({
+      tcId: 3643,
+      name: "no-body-limit-zero",
+      description: "A GET without a body under the limit 0: an empty body is within any limit.",
+      flags: ["BodyLimit", "EmptyBody"],
+      source: SOURCES.bodyLimit,
+      context: { maxBodyBytes: 0 },
+      result: "valid",
+    }),
+    verify({
+      tcId: 3644,
+      name: "body-limit-zero",
+      description: "A 75-byte body under the limit 0: a receiver that takes no body refuses any.",
+      flags: ["BodyLimit"],
+      ...post,
+      server,
+      context: { maxBodyBytes: 0 },
+      result: "invalid",
+      failure: TOO_LARGE,
+    }),
+    verify({
+      tcId: 3645,
+      name: "oversized-and-expired-token",
+      description: "A body over the limit and an expired token: the expiry is checked before the body is read, so token expired (401).",
+      flags: ["BodyLimit", "CheckOrder", "TokenExpiry"],
+      ...post,
+      server,
+      context: { maxBodyBytes: BODY_BYTES - 1, tokenExpiresAt: NOW - 1 },
+      result: "invalid",
+      failure: TOKEN_EXPIRED,
+    }),
+    verify({
+      tcId: 3646,
+      name: "oversized-and-bad-signature",
+      description: "A body over the limit, signed with another secret: the body is limited before the signature is checked, so 413.",
+      flags: ["BodyLimit", "CheckOrder"],
+      ...post,
+      server,
+      signs: { secret: "AnotherSecretToken" },
+      context: { maxBodyBytes: BODY_BYTES - 1 },
+      result: "invalid",
+      failure: TOO_LARGE,
+    }),
+    verify({
+      tcId: 3647,
+      name: "oversized-and-stale",
+      description:
+        "A body over the limit, correctly signed 301 seconds ago: the timestamp is checked after the signature, so 413 (the Opterius schemes check the window first and answer 401).",
+      flags: ["BodyLimit", "CheckOrder", "Window"],
+      ...post,
+      timestamp: stale,
+      server: { ...server, timestamp: stale },
+      context: { maxBodyBytes: BODY_BYTES - 1 },
+      result: "invalid",
+      failure: TOO_LARGE,
+    }),
+    verify({
+      tcId: 3648,
+      name: "oversized-and-bad-ip",
+      description: "A body over the limit from a client outside the whitelist: the IP is checked last, so 413.",
+      flags: ["BodyLimit", "CheckOrder", "IpWhitelist"],
+      ...post,
+      server,
+      context: { maxBodyBytes: BODY_BYTES - 1, ipWhitelist: ["198.51.100.0/24"] },
+      result: "invalid",
+      failure: TOO_LARGE,
+    }),
+    verify({
+      tcId: 3649,
+      name: "oversized-public-path",
+      description:
+        "A body over the limit sent to the public path /api/user/login: the server never checks that path, so the reference verifier never reads the body and accepts it; a receiver that limits every body may refuse it.",
+      flags: ["BodyLimit", "PublicPath"],
+      ...post,
+      url: "/entrance/api/user/login",
+      authorization: "garbage",
+      server: null,
+      context: { maxBodyBytes: BODY_BYTES - 1 },
+      result: "acceptable",
+    }),
+  ];
+}
+
 function docClientVectors(): SchemeVector[] {
   /** A client signs `signed` where the server signs `query`; which doc clients do so, their computed DocClient* flags say. */
   const doc = (tcId: number, name: string, raw: string, query: string, signed: string, description: string, flags: VectorHead["flags"] = ["QueryCanonicalization"]) =>
@@ -1437,5 +1555,6 @@ export function buildAcepanelFile(): SchemeFile {
     ...ipVectors(),
     ...docClientVectors(),
     ...headerVectors(),
+    ...bodyLimitVectors(),
   ]));
 }

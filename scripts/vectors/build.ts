@@ -22,7 +22,9 @@ export type ReasonCode =
   | "timestamp_in_future"
   | "ip_not_allowed"
   | "websocket_not_allowed"
-  | "entrance_mismatch";
+  | "entrance_mismatch"
+  | "body_too_large"
+  | "replayed";
 
 export const sha256Hex = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 export const hmacHex = (key: string | Uint8Array, data: string | Uint8Array): string =>
@@ -58,6 +60,12 @@ export const SOURCES = {
     file: "app/Provisioning/Modules/OpteriusPanelModule.php",
   },
   opteriusVerifier: { kind: "panelsig", file: "docs/verify-outcomes.md", rule: "opterius reference verifier (no public receiver exists)" },
+  bodyLimit: {
+    kind: "panelsig",
+    file: "docs/verify-outcomes.md",
+    rule: "every scheme: the receiver's body limit, checked once the checks that need no body have passed, before the signature",
+  },
+  replayGuard: { kind: "panelsig", file: "docs/verify-outcomes.md", rule: "opterius-panel step 5: the replay guard, after the signature" },
   aceDoc: { kind: "doc", title: "AcePanel API Reference Documentation", url: "https://acepanel.net/en/advanced/api" },
   aceCheck: {
     kind: "server",
@@ -200,6 +208,19 @@ export interface Failure {
   error: ReasonCode;
   status: number;
   message?: string;
+}
+
+/** The answer to a body over the receiver's limit (every scheme). */
+export const TOO_LARGE: Failure = { error: "body_too_large", status: 413, message: "request body too large" };
+
+/**
+ * Stops the generator when a verify vector's body limit (context.maxBodyBytes) and its verdict
+ * disagree: a body_too_large vector must be over the limit, a valid one within it.
+ */
+export function checkBodyLimit(name: string, bodyLength: number, maxBodyBytes: number | undefined, result: Result, failure: Failure | undefined): void {
+  const over = maxBodyBytes !== undefined && bodyLength > maxBodyBytes;
+  if (failure?.error === "body_too_large" && !over) throw new Error(`${name}: says body_too_large but ${bodyLength} bytes are within the limit ${maxBodyBytes}`);
+  if (result === "valid" && over) throw new Error(`${name}: says valid but ${bodyLength} bytes are over the limit ${maxBodyBytes}`);
 }
 
 /** The verify `expected` object for a result, with the intermediates the verifier can compute. */

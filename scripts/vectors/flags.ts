@@ -108,6 +108,18 @@ export const FLAGS = {
     description:
       "A signature captured from one call stays valid for another call inside the window, because what differs between them is not signed. Valid by the scheme; only a replay guard can soften it.",
   },
+  ReplayGuard: {
+    bugType: "AUTH_BYPASS",
+    severity: "high",
+    description:
+      "opterius-panel's replay guard (context.acceptedSignatures, the signatures the receiver has already accepted inside the window): a request carrying one of them is refused (replayed, 401), whatever method and path it is sent to; any other signature passes. The guard counts only requests that pass every other check.",
+  },
+  BodyLimit: {
+    bugType: "EDGE_CASE",
+    severity: "medium",
+    description:
+      "The receiver's body limit (context.maxBodyBytes): a body of exactly the limit passes, one byte more is body_too_large (413). The limit counts the bytes received, and is checked only once the checks that need no body have passed, before the signature.",
+  },
   QueryCanonicalization: {
     bugType: "CANONICALIZATION",
     severity: "high",

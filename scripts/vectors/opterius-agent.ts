@@ -7,12 +7,14 @@ import {
   assertKnown,
   bodyBytes,
   bodyFields,
+  checkBodyLimit,
   hmacHex,
   HTTP_SPACE_AROUND,
   jsonOfLength,
   schemeFile,
   signedBytesField,
   SOURCES,
+  TOO_LARGE,
   verifyExpected,
   type BodySpec,
   type Failure,
@@ -103,6 +105,8 @@ interface VerifyDef extends Head {
   /** The headers sent, given the computed signature and the timestamp (default: the real client's). */
   headers?: (signature: string, timestamp: string) => HeaderPair[];
   windowSeconds?: number;
+  /** The receiver's body limit (context.maxBodyBytes); none when absent. */
+  maxBodyBytes?: number;
   result: Result;
   failure?: Failure;
 }
@@ -124,6 +128,7 @@ function verify(def: VerifyDef): SchemeVector {
     ? def.headers(signature, timestamp)
     : ([["X-Signature", signature], ["X-Timestamp", timestamp], ["Content-Type", "application/json"]] as HeaderPair[]);
 
+  checkBodyLimit(def.name, bodyBytes(body).length, def.maxBodyBytes, def.result, def.failure);
   // What the verifier computes: the X-Timestamp text as received (the first one), when there is one.
   const sentTimestamp = headers.find(([name]) => name.toLowerCase() === "x-timestamp")?.[1].replace(HTTP_SPACE_AROUND, "");
   let intermediates = {};
@@ -145,7 +150,7 @@ function verify(def: VerifyDef): SchemeVector {
       op: "verify",
       request: { method, url, headers, ...bodyFields(body) },
       credentials: { secret },
-      context: { now: NOW, windowSeconds: def.windowSeconds ?? 300 },
+      context: { now: NOW, windowSeconds: def.windowSeconds ?? 300, maxBodyBytes: def.maxBodyBytes },
     },
     result: def.result,
     expected: verifyExpected(def.result, def.failure, intermediates),
@@ -1158,6 +1163,80 @@ function verifyVectors(): SchemeVector[] {
       signs: { secret: "se\u0301cret-\u043a\u043b\u044e\u0447-\ud83d\udd11" },
       result: "invalid",
       failure: MISMATCH,
+    }),
+    ...bodyLimitVectors(),
+  ];
+}
+
+/** The receiver's body limit: the create call's body is 49 bytes. Checked after the window, before the signature. */
+function bodyLimitVectors(): SchemeVector[] {
+  const DOC_BODY_BYTES = 49;
+  if (Buffer.byteLength(DOC_BODY) !== DOC_BODY_BYTES) throw new Error("DOC_BODY is not 49 bytes");
+  const limit = { source: SOURCES.bodyLimit };
+  return [
+    verify({
+      tcId: 1161,
+      name: "body-at-limit",
+      description: "The 49-byte create body with a limit of 49 bytes: exactly the limit passes.",
+      flags: ["BodyLimit"],
+      ...limit,
+      maxBodyBytes: DOC_BODY_BYTES,
+      result: "valid",
+    }),
+    verify({
+      tcId: 1162,
+      name: "body-one-byte-over-limit",
+      description: "The 49-byte create body with a limit of 48 bytes: 413 (the verifier stops reading at the limit).",
+      flags: ["BodyLimit"],
+      ...limit,
+      maxBodyBytes: DOC_BODY_BYTES - 1,
+      result: "invalid",
+      failure: TOO_LARGE,
+    }),
+    verify({
+      tcId: 1163,
+      name: "no-body-limit-zero",
+      description: "A GET without a body under the limit 0: an empty body is within any limit.",
+      flags: ["BodyLimit", "EmptyBody"],
+      ...limit,
+      method: "GET",
+      url: "/account/list",
+      serverPath: "/account/list",
+      maxBodyBytes: 0,
+      result: "valid",
+    }),
+    verify({
+      tcId: 1164,
+      name: "body-limit-zero",
+      description: "The create body under the limit 0: a receiver that takes no body refuses any.",
+      flags: ["BodyLimit"],
+      ...limit,
+      maxBodyBytes: 0,
+      result: "invalid",
+      failure: TOO_LARGE,
+    }),
+    verify({
+      tcId: 1165,
+      name: "oversized-and-stale",
+      description:
+        "A body over the limit with a timestamp 301 seconds old: the window is checked before the body is read, so the answer is timestamp_expired (401), not 413.",
+      flags: ["BodyLimit", "CheckOrder", "Window"],
+      ...limit,
+      timestamp: at(-301),
+      maxBodyBytes: DOC_BODY_BYTES - 1,
+      result: "invalid",
+      failure: EXPIRED,
+    }),
+    verify({
+      tcId: 1166,
+      name: "oversized-and-bad-signature",
+      description: "A body over the limit, signed with another secret: the body is limited before the signature is checked, so the answer is 413.",
+      flags: ["BodyLimit", "CheckOrder"],
+      ...limit,
+      signs: { secret: "another-secret" },
+      maxBodyBytes: DOC_BODY_BYTES - 1,
+      result: "invalid",
+      failure: TOO_LARGE,
     }),
   ];
 }

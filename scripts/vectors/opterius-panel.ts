@@ -7,12 +7,14 @@ import {
   assertKnown,
   bodyBytes,
   bodyFields,
+  checkBodyLimit,
   hmacHex,
   HTTP_SPACE_AROUND,
   jsonOfLength,
   schemeFile,
   signedBytesField,
   SOURCES,
+  TOO_LARGE,
   verifyExpected,
   type BodySpec,
   type Failure,
@@ -47,6 +49,7 @@ const BAD_TIMESTAMP: Failure = { error: "timestamp_invalid", status: 401, messag
 const EXPIRED: Failure = { error: "timestamp_expired", status: 401, message: "timestamp out of range" };
 const FUTURE: Failure = { error: "timestamp_in_future", status: 401, message: "timestamp out of range" };
 const MISMATCH: Failure = { error: "signature_mismatch", status: 401, message: "invalid signature" };
+const REPLAYED: Failure = { error: "replayed", status: 401, message: "request already used" };
 
 type Head = Omit<VectorHead, "source"> & { source?: Source };
 
@@ -101,6 +104,10 @@ interface VerifyDef extends Head {
   signs?: { timestamp?: string; body?: BodySpec; secret?: string };
   headers?: (signature: string, timestamp: string) => HeaderPair[];
   windowSeconds?: number;
+  /** The receiver's body limit (context.maxBodyBytes); none when absent. */
+  maxBodyBytes?: number;
+  /** The receiver's replay memory (context.acceptedSignatures), given the client's signature; no guard when absent. */
+  accepted?: (signature: string) => string[];
   result: Result;
   failure?: Failure;
 }
@@ -120,6 +127,11 @@ function verify(def: VerifyDef): SchemeVector {
 
   const sentTimestamp = headers.find(([name]) => name.toLowerCase() === "x-timestamp")?.[1].replace(HTTP_SPACE_AROUND, "");
   const sentSignature = headers.find(([name]) => name.toLowerCase() === "x-signature")?.[1];
+  const accepted = def.accepted?.(signature);
+  const listed = sentSignature !== undefined && accepted !== undefined && accepted.includes(sentSignature);
+  if (def.failure?.error === "replayed" && !listed) throw new Error(`${def.name}: says replayed but the signature sent is not listed`);
+  if (def.result === "valid" && listed) throw new Error(`${def.name}: says valid but the signature sent is listed`);
+  checkBodyLimit(def.name, bytes.length, def.maxBodyBytes, def.result, def.failure);
   let intermediates = {};
   if (sentTimestamp) {
     // An empty body verifies as "{}" (the real client) or "" (the doc); the form shown is the one
@@ -149,7 +161,7 @@ function verify(def: VerifyDef): SchemeVector {
       op: "verify",
       request: { method, url, headers, ...bodyFields(body) },
       credentials: { secret },
-      context: { now: NOW, windowSeconds: def.windowSeconds ?? 300 },
+      context: { now: NOW, windowSeconds: def.windowSeconds ?? 300, maxBodyBytes: def.maxBodyBytes, acceptedSignatures: accepted },
     },
     result: def.result,
     expected: verifyExpected(def.result, def.failure, intermediates),
@@ -821,6 +833,189 @@ function verifyVectors(): SchemeVector[] {
       flags: ["BlockEdge"],
       body: { body: jsonOfLength(64) },
       result: "valid",
+    }),
+    ...bodyLimitVectors(),
+    ...replayGuardVectors(),
+  ];
+}
+
+/** The receiver's body limit: the create body is 107 bytes. Checked after the window, before the signature. */
+function bodyLimitVectors(): SchemeVector[] {
+  const CREATE_BYTES = 107;
+  if (Buffer.byteLength(PHP_CREATE) !== CREATE_BYTES) throw new Error("PHP_CREATE is not 107 bytes");
+  const limit = { source: SOURCES.bodyLimit };
+  return [
+    verify({
+      tcId: 2151,
+      name: "body-at-limit",
+      description: "The 107-byte create body with a limit of 107 bytes: exactly the limit passes.",
+      flags: ["BodyLimit"],
+      ...limit,
+      maxBodyBytes: CREATE_BYTES,
+      result: "valid",
+    }),
+    verify({
+      tcId: 2152,
+      name: "body-one-byte-over-limit",
+      description: "The 107-byte create body with a limit of 106 bytes: 413 (the verifier stops reading at the limit).",
+      flags: ["BodyLimit"],
+      ...limit,
+      maxBodyBytes: CREATE_BYTES - 1,
+      result: "invalid",
+      failure: TOO_LARGE,
+    }),
+    verify({
+      tcId: 2153,
+      name: "no-body-limit-zero",
+      description: "The real client's call without a body (signed over {}) under the limit 0: valid, because the limit counts the bytes received, not the {} signed in their place.",
+      flags: ["BodyLimit", "EmptyBody", "RealClient"],
+      ...limit,
+      url: "/api/accounts/7/suspend",
+      body: {},
+      maxBodyBytes: 0,
+      result: "valid",
+    }),
+    verify({
+      tcId: 2154,
+      name: "body-limit-zero",
+      description: "The create body under the limit 0: a receiver that takes no body refuses any.",
+      flags: ["BodyLimit"],
+      ...limit,
+      maxBodyBytes: 0,
+      result: "invalid",
+      failure: TOO_LARGE,
+    }),
+    verify({
+      tcId: 2155,
+      name: "braces-body-over-limit-one",
+      description: "A body of {} actually sent is 2 bytes: over the limit 1, unlike no body (tcId 2153).",
+      flags: ["BodyLimit", "EmptyBody"],
+      ...limit,
+      url: "/api/accounts/7/suspend",
+      body: { body: "{}" },
+      maxBodyBytes: 1,
+      result: "invalid",
+      failure: TOO_LARGE,
+    }),
+    verify({
+      tcId: 2156,
+      name: "limit-counts-bytes",
+      description: "The JSON.stringify create body is 101 characters and 102 UTF-8 bytes (ü is two): over a limit of 101, which counts bytes, not characters.",
+      flags: ["BodyLimit", "Unicode"],
+      ...limit,
+      body: { body: JS_CREATE },
+      maxBodyBytes: 101,
+      result: "invalid",
+      failure: TOO_LARGE,
+    }),
+    verify({
+      tcId: 2157,
+      name: "oversized-and-stale",
+      description:
+        "A body over the limit with a timestamp 301 seconds old: the window is checked before the body is read, so the answer is timestamp_expired (401), not 413.",
+      flags: ["BodyLimit", "CheckOrder", "Window"],
+      ...limit,
+      timestamp: at(-301),
+      maxBodyBytes: CREATE_BYTES - 1,
+      result: "invalid",
+      failure: EXPIRED,
+    }),
+    verify({
+      tcId: 2158,
+      name: "oversized-and-bad-signature",
+      description: "A body over the limit, signed with another token: the body is limited before the signature is checked, so the answer is 413.",
+      flags: ["BodyLimit", "CheckOrder"],
+      ...limit,
+      signs: { secret: "eyJ-other" },
+      maxBodyBytes: CREATE_BYTES - 1,
+      result: "invalid",
+      failure: TOO_LARGE,
+    }),
+  ];
+}
+
+/** The replay guard: context.acceptedSignatures lists what the receiver has already accepted inside the window. */
+function replayGuardVectors(): SchemeVector[] {
+  const guard = { source: SOURCES.replayGuard };
+  const itself = (signature: string) => [signature];
+  return [
+    verify({
+      tcId: 2161,
+      name: "replayed-create",
+      description: "The create call, valid in every other way, whose signature the receiver has already accepted: replayed (401).",
+      flags: ["ReplayGuard"],
+      ...guard,
+      accepted: itself,
+      result: "invalid",
+      failure: REPLAYED,
+    }),
+    verify({
+      tcId: 2162,
+      name: "other-signature-accepted",
+      description: "The create call while the receiver remembers another signature (the same body signed a minute earlier): valid.",
+      flags: ["ReplayGuard"],
+      ...guard,
+      accepted: () => [hmacHex(TOKEN, at(-60) + PHP_CREATE)],
+      result: "valid",
+    }),
+    verify({
+      tcId: 2163,
+      name: "replayed-no-body-braces",
+      description: "The real client's call without a body, signed over {}, whose signature was already accepted: replayed.",
+      flags: ["ReplayGuard", "EmptyBody", "RealClient"],
+      ...guard,
+      url: "/api/accounts/7/suspend",
+      body: {},
+      accepted: itself,
+      result: "invalid",
+      failure: REPLAYED,
+    }),
+    verify({
+      tcId: 2164,
+      name: "replayed-to-other-endpoint",
+      description:
+        "The accepted signature of POST /api/accounts/7/suspend (no body) sent again on DELETE /api/accounts/7: valid without a guard (tcId 2110), replayed with one.",
+      flags: ["ReplayGuard", "UnsignedComponent"],
+      ...guard,
+      method: "DELETE",
+      url: "/api/accounts/7",
+      accepted: itself,
+      result: "invalid",
+      failure: REPLAYED,
+    }),
+    verify({
+      tcId: 2165,
+      name: "accepted-signature-stale",
+      description: "A listed signature whose timestamp is 301 seconds old: the window comes first, so timestamp_expired.",
+      flags: ["ReplayGuard", "CheckOrder", "Window"],
+      ...guard,
+      timestamp: at(-301),
+      accepted: itself,
+      result: "invalid",
+      failure: EXPIRED,
+    }),
+    verify({
+      tcId: 2166,
+      name: "accepted-signature-tampered-body",
+      description: "A listed signature sent with a changed body: the signature is checked first, so signature_mismatch (the guard counts only requests that verify).",
+      flags: ["ReplayGuard", "CheckOrder", "Tampering"],
+      ...guard,
+      body: { body: PHP_CREATE.replace("Starter", "starter") },
+      signs: { body: { body: PHP_CREATE } },
+      accepted: itself,
+      result: "invalid",
+      failure: MISMATCH,
+    }),
+    verify({
+      tcId: 2167,
+      name: "accepted-signature-oversized",
+      description: "A listed signature with a body over the limit: the body is limited before the signature and the guard, so 413.",
+      flags: ["ReplayGuard", "BodyLimit", "CheckOrder"],
+      ...guard,
+      maxBodyBytes: 106,
+      accepted: itself,
+      result: "invalid",
+      failure: TOO_LARGE,
     }),
   ];
 }

@@ -119,13 +119,13 @@ const RULES: Record<"opterius-agent" | "opterius-panel" | "acepanel", SchemeRule
   "opterius-agent": {
     keyId: false,
     options: { timestampForm: { enum: ["Z", "+00:00"] } },
-    context: { now: integer(), windowSeconds: integer(1) },
+    context: { now: integer(), windowSeconds: integer(1), maxBodyBytes: integer(0) },
     canonicalRequest: false,
   },
   "opterius-panel": {
     keyId: false,
     options: { emptyBody: { enum: ["{}", ""] } },
-    context: { now: integer(), windowSeconds: integer(1) },
+    context: { now: integer(), windowSeconds: integer(1), maxBodyBytes: integer(0), acceptedSignatures: { type: "array", items: hex(64), uniqueItems: true } },
     canonicalRequest: false,
   },
   acepanel: {
@@ -139,6 +139,7 @@ const RULES: Record<"opterius-agent" | "opterius-panel" | "acepanel", SchemeRule
       ipWhitelist: { type: "array", items: nonEmpty },
       tokenExpiresAt: integer(),
       locale: { enum: ["en", "zh_CN"] },
+      maxBodyBytes: integer(0),
     },
     canonicalRequest: true,
   },

@@ -52,6 +52,7 @@ ANSWERS = {
     "timestamp_invalid": ("timestamp_invalid", 401, "signature expired", "签名已过期"),
     "timestamp_expired": ("timestamp_expired", 401, "signature expired", "签名已过期"),
     "ip_not_allowed": ("ip_not_allowed", 401, "invalid request ip: {}", None),
+    "body_too_large": ("body_too_large", 413, "request body too large", None),
     "bad_path": ("signature_mismatch", 400, "400 Bad Request", None),  # Go's server refuses the path
 }
 
@@ -184,6 +185,8 @@ def _check(case: Case) -> tuple[str | None, str, dict]:
     expires_at = context.get("tokenExpiresAt")
     if expires_at is not None and expires_at < now:
         return "token_expired", "", {}
+    if case.body_too_large():  # a receiver reads the body only here, after the checks that need none
+        return "body_too_large", "", {}
 
     timestamp = acepanel_timestamp_value(request.header("X-Timestamp").decode("utf-8", "replace"))
     query = b"" if request.raw_query is None else canonical_query(request.raw_query)

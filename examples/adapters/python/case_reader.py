@@ -18,13 +18,25 @@ OPTIONS_BY_SCHEME = {
     "opterius-panel": ("emptyBody",),
     "acepanel": ("entrance",),
 }
-CONTEXT_FIELDS = ("now", "entrance", "clientIp", "ipHeader", "ipWhitelist", "tokenExpiresAt", "windowSeconds", "locale")
+CONTEXT_FIELDS = (
+    "now",
+    "entrance",
+    "clientIp",
+    "ipHeader",
+    "ipWhitelist",
+    "tokenExpiresAt",
+    "windowSeconds",
+    "locale",
+    "maxBodyBytes",
+    "acceptedSignatures",
+)
 _MAX_SAFE_INTEGER = 2**53 - 1
 _UINT64_MAX = 2**64 - 1
 
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # an HTTP method or header name (RFC 9110 token)
 _ABSOLUTE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
 _BAD_TARGET_CHAR = re.compile(r"[\x00-\x20\x7f]")
+_SIGNATURE_HEX = re.compile(r"[0-9a-f]{64}")
 
 
 class BadCase(Exception):
@@ -64,6 +76,11 @@ class Case:
     options: dict  # sign: the scheme's options (absent ones take their defaults)
     context: dict  # verify: the receiver's state (absent fields take their defaults)
 
+    def body_too_large(self) -> bool:
+        """The receiver's body limit (context.maxBodyBytes, none by default), in bytes received."""
+        limit = self.context.get("maxBodyBytes")
+        return limit is not None and len(self.request.body) > limit
+
 
 def read_case(obj: object) -> Case:
     if not isinstance(obj, dict):
@@ -86,7 +103,7 @@ def read_case(obj: object) -> Case:
         key_id=read_key_id(key_id) if scheme == "acepanel" else None,
         timestamp=_read_timestamp(obj.get("timestamp")),
         options=_read_options(scheme, obj.get("options")),
-        context=_read_context(obj.get("context")),
+        context=_read_context(scheme, obj.get("context")),
     )
 
 
@@ -213,7 +230,7 @@ def _read_options(scheme: str, options: object) -> dict:
     return options
 
 
-def _read_context(context: object) -> dict:
+def _read_context(scheme: str, context: object) -> dict:
     """The receiver's state for verify (each field optional; defaults are applied by the schemes)."""
     if context is None:
         return {}
@@ -228,6 +245,11 @@ def _read_context(context: object) -> dict:
         "ipHeader": (lambda v: isinstance(v, str), 'a header name such as "X-Forwarded-For" ("" for none)'),
         "ipWhitelist": (lambda v: isinstance(v, list) and all(isinstance(e, str) for e in v), "a list of IPs and CIDR blocks"),
         "locale": (lambda v: v in ("en", "zh_CN"), '"en" or "zh_CN"'),
+        "maxBodyBytes": (lambda v: _is_number(v) and v == int(v) and 0 <= v <= _MAX_SAFE_INTEGER, "a non-negative whole number of bytes"),
+        "acceptedSignatures": (
+            lambda v: isinstance(v, list) and all(isinstance(s, str) and _SIGNATURE_HEX.fullmatch(s) for s in v),
+            "a list of signatures, each 64 lower-case hex digits",
+        ),
     }
     for name, value in context.items():
         if name not in checks:
@@ -235,6 +257,8 @@ def _read_context(context: object) -> dict:
         ok, what = checks[name]
         if not ok(value):
             raise BadCase(f"context.{name}", f"must be {what}")
+    if "acceptedSignatures" in context and scheme != "opterius-panel":
+        raise BadCase("context.acceptedSignatures", "is for opterius-panel only: the other schemes have no replay guard")
     return context
 
 

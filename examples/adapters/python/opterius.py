@@ -33,6 +33,8 @@ ANSWERS = {
     "timestamp_expired": ("timestamp_expired", 401, "timestamp out of range"),
     "timestamp_in_future": ("timestamp_in_future", 401, "timestamp out of range"),
     "signature_mismatch": ("signature_mismatch", 401, "invalid signature"),
+    "replayed": ("replayed", 401, "request already used"),
+    "body_too_large": ("body_too_large", 413, "request body too large"),
     "bad_path": ("signature_mismatch", 400, "400 Bad Request"),  # Go's server refuses the path
 }
 
@@ -107,6 +109,8 @@ def verify_agent(case: Case) -> dict:
     late = _outside_window(when, case.context)
     if late:
         return _answer(late)
+    if case.body_too_large():  # a receiver reads the body only here, after the checks that need none
+        return _answer("body_too_large")
     expected = signed(agent_signed_bytes(timestamp, request.method, path, request.body), case.secret)
     return _compare(signature, [expected])
 
@@ -121,8 +125,14 @@ def verify_panel(case: Case) -> dict:
     late = _outside_window(float(timestamp), case.context)
     if late:
         return _answer(late)
+    if case.body_too_large():  # a receiver reads the body only here, after the checks that need none
+        return _answer("body_too_large")
     bodies = [request.body] if request.body else EMPTY_BODY_FORMS
-    return _compare(signature, [signed(timestamp + body, case.secret) for body in bodies])
+    result = _compare(signature, [signed(timestamp + body, case.secret) for body in bodies])
+    # The replay guard: a signature that verifies but was already accepted (context.acceptedSignatures).
+    if result["valid"] and signature.decode() in case.context.get("acceptedSignatures", []):
+        return _answer("replayed", {k: v for k, v in result.items() if k != "valid"})
+    return result
 
 
 def _outside_window(when: float, context: dict) -> str | None:

@@ -4,7 +4,7 @@
 // the runtime's error, rather than as hundreds of failures or not at all.
 
 import { hmacSha256Vectors, SCHEME_VECTOR_FILES } from "@panelsig/vectors";
-import type { ProviderPackage } from "./providers.ts";
+import type { ProviderPackage, UnavailableProvider } from "./providers.ts";
 import { runHmacVector, runVector, type VectorDiff, type VectorOutcome } from "./run.ts";
 
 /** The counts for one provider and one vector file (a scheme id, or "hmac-sha256"). */
@@ -20,8 +20,8 @@ export interface CorpusRow {
 
 export interface CorpusReport {
   rows: CorpusRow[];
-  /** Providers that could not run here, with the reason; they have no rows. */
-  unavailable: { provider: string; reason: string }[];
+  /** Providers that could not run here (one that could not load, or cannot hash), with the reason; they have no rows. */
+  unavailable: UnavailableProvider[];
 }
 
 /** The vector files, by the name the matrix shows. */

@@ -52,6 +52,13 @@ export interface VerifyContext {
   windowSeconds?: number;
   /** acepanel: the language of `message` (default "en"). */
   locale?: "en" | "zh_CN";
+  /** The receiver's body limit in bytes: a longer body is body_too_large (default: no limit). */
+  maxBodyBytes?: number;
+  /**
+   * opterius-panel: the signatures (lower-case hex) the receiver has already accepted inside the
+   * window; a request carrying one of them is replayed. Absent: no replay guard.
+   */
+  acceptedSignatures?: string[];
 }
 
 export interface Case {

@@ -100,6 +100,8 @@ export function readVerifyOptions(options: VerifyOptions, defaultMaxBodyBytes: n
     limits: { maxBytes: (maxBytes as number | undefined) ?? defaultMaxBodyBytes, keep: (keep as boolean | undefined) ?? false },
     locale: (locale as Locale | undefined) ?? "en",
   };
+  const store = optional(o, "replayStore", "an object with a claim(signature, expiresAt, now) method", (v) => isRecord(v) && typeof v.claim === "function");
+  if (store && scheme !== "opterius-panel") throw new PanelsigError("invalid_option", "options.replayStore", "is for opterius-panel only");
   if (scheme === "acepanel") {
     if (typeof o.token !== "function") {
       throw new PanelsigError("invalid_option", "options.token", "is required: a function from a key id (decimal string) to the token { secret, expiresAt?, ipWhitelist? } or undefined");
@@ -109,8 +111,6 @@ export function readVerifyOptions(options: VerifyOptions, defaultMaxBodyBytes: n
     return { ...common, scheme, token: o.token as AcepanelVerifyOptions["token"], entrance: (entrance as string) ?? "/", ipHeader: (ipHeader as string) ?? "" };
   }
   const window = optional(o, "windowSeconds", "a non-negative number of seconds", (v) => typeof v === "number" && Number.isFinite(v) && v >= 0);
-  const store = optional(o, "replayStore", "an object with a claim(signature, expiresAt, now) method", (v) => isRecord(v) && typeof v.claim === "function");
-  if (store && scheme !== "opterius-panel") throw new PanelsigError("invalid_option", "options.replayStore", "is for opterius-panel only");
   return {
     ...common,
     scheme,

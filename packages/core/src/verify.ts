@@ -1,6 +1,7 @@
 // verify(provider, case): a case object is a received request plus the receiver's state
 // (credentials and context). It is read once, its context checked (a bad context is a mistake in
-// the case, so it throws), and then it goes through the same path as a live request.
+// the case, so it throws), and then it goes through the same path as a live request: the
+// context's body limit and replay memory become the options a server would pass.
 
 import { readCase, type ReadCase } from "./case.ts";
 import { PanelsigError } from "./errors.ts";
@@ -10,22 +11,22 @@ import type { CryptoProvider } from "./provider.ts";
 import type { ReplayStore } from "./replay.ts";
 import { isRecord } from "./request.ts";
 import { readKeyId } from "./schemes/acepanel.ts";
-import type { Case, CaseCredentials, VerifyContext, VerifyResult } from "./types.ts";
+import type { Case, CaseCredentials, SchemeId, VerifyContext, VerifyResult } from "./types.ts";
 import type { VerifyOptions } from "./verify-options.ts";
 import { verifyHttpWith } from "./verify-http.ts";
 
-/** What a case object cannot carry: a replay store, a body limit. */
+/** Receiver state given beside the case instead of in its context: a live replay store shared between calls. */
 export interface VerifyCaseOptions {
-  /** opterius-panel: refuse a signature already accepted inside the window. */
+  /** opterius-panel: refuse a signature already accepted inside the window (instead of context.acceptedSignatures). */
   replayStore?: ReplayStore;
-  /** Bytes of body accepted (default: no limit). */
+  /** Bytes of body accepted (instead of context.maxBodyBytes; default: no limit). */
   maxBodyBytes?: number;
 }
 
-/** Verifies one case object. Throws a PanelsigError only when the case itself is malformed. */
+/** Verifies one case object. Throws a PanelsigError only when the case is malformed or `extra` repeats its context. */
 export async function verifyWith(provider: CryptoProvider, input: Case, extra: VerifyCaseOptions = {}): Promise<VerifyResult> {
   const c = readCase(input);
-  const context = readContext(input.context);
+  const context = readContext(input.context, c.scheme);
   const { rawPath, rawQuery, method, headers, body } = c.request;
   const message: HttpMessage = {
     method,
@@ -41,14 +42,39 @@ export async function verifyWith(provider: CryptoProvider, input: Case, extra: V
 }
 
 function caseOptions(c: ReadCase, secret: string, context: VerifyContext, extra: VerifyCaseOptions): VerifyOptions {
-  const common = { now: context.now === undefined ? undefined : () => context.now!, maxBodyBytes: extra.maxBodyBytes };
+  const maxBodyBytes = onlyOnce("maxBodyBytes", context.maxBodyBytes, extra.maxBodyBytes);
+  const common = { now: context.now === undefined ? undefined : () => context.now!, maxBodyBytes };
   if (c.scheme === "acepanel") {
     const keyId = readKeyId(c.keyId);
     const token = { secret, expiresAt: context.tokenExpiresAt, ipWhitelist: context.ipWhitelist };
-    return { ...common, scheme: c.scheme, token: (id) => (id === keyId ? token : undefined), entrance: context.entrance, ipHeader: context.ipHeader, locale: context.locale };
+    // A replay store is passed on so that readVerifyOptions refuses it: acepanel has no replay guard.
+    const options = { ...common, scheme: c.scheme, token: (id: string) => (id === keyId ? token : undefined), entrance: context.entrance, ipHeader: context.ipHeader, locale: context.locale };
+    return (extra.replayStore ? { ...options, replayStore: extra.replayStore } : options) as VerifyOptions;
   }
   // readVerifyOptions refuses a replay store for any scheme but opterius-panel.
-  return { ...common, scheme: c.scheme, secret, windowSeconds: context.windowSeconds, replayStore: extra.replayStore } as VerifyOptions;
+  const accepted = context.acceptedSignatures && acceptedSignaturesStore(context.acceptedSignatures);
+  const replayStore = onlyOnce("replayStore", accepted, extra.replayStore, "acceptedSignatures");
+  return { ...common, scheme: c.scheme, secret, windowSeconds: context.windowSeconds, replayStore } as VerifyOptions;
+}
+
+/** A setting stated in the context and passed beside the case: two answers to one question, refused. */
+function onlyOnce<T>(option: string, fromContext: T | undefined, fromOptions: T | undefined, contextField = option): T | undefined {
+  if (fromContext !== undefined && fromOptions !== undefined) {
+    throw new PanelsigError("invalid_option", `options.${option}`, `is also given as context.${contextField}: give the receiver's state once`);
+  }
+  return fromContext ?? fromOptions;
+}
+
+/** The replay memory a case states: the signatures already accepted, and each one accepted from now on. */
+function acceptedSignaturesStore(accepted: readonly string[]): ReplayStore {
+  const taken = new Set(accepted);
+  return {
+    claim(signature) {
+      if (taken.has(signature)) return false;
+      taken.add(signature);
+      return true;
+    },
+  };
 }
 
 const CONTEXT_FIELDS: Record<keyof VerifyContext, [what: string, ok: (v: unknown) => boolean]> = {
@@ -60,15 +86,23 @@ const CONTEXT_FIELDS: Record<keyof VerifyContext, [what: string, ok: (v: unknown
   tokenExpiresAt: ["Unix seconds (a number)", isFiniteNumber],
   windowSeconds: ["a non-negative number of seconds", (v) => isFiniteNumber(v) && v >= 0],
   locale: ['"en" or "zh_CN"', (v) => v === "en" || v === "zh_CN"],
+  maxBodyBytes: ["a non-negative whole number of bytes", (v) => Number.isSafeInteger(v) && (v as number) >= 0],
+  acceptedSignatures: ["an array of signatures, each 64 lower-case hex digits", (v) => Array.isArray(v) && v.every((s) => isString(s) && SIGNATURE_HEX.test(s))],
 };
 
-function readContext(context: unknown): VerifyContext {
+/** An HMAC-SHA256 signature as the Opterius schemes send it. */
+const SIGNATURE_HEX = /^[0-9a-f]{64}$/;
+
+function readContext(context: unknown, scheme: SchemeId): VerifyContext {
   if (context === undefined) return {};
   if (!isRecord(context)) throw new PanelsigError("invalid_case", "context", "must be an object (the receiver's state)");
   for (const [name, value] of Object.entries(context)) {
     const field = CONTEXT_FIELDS[name as keyof VerifyContext];
     if (!field) throw new PanelsigError("invalid_case", `context.${name}`, `unknown field; the context takes: ${Object.keys(CONTEXT_FIELDS).join(", ")}`);
     if (value !== undefined && !field[1](value)) throw new PanelsigError("invalid_case", `context.${name}`, `must be ${field[0]}`);
+  }
+  if (context.acceptedSignatures !== undefined && scheme !== "opterius-panel") {
+    throw new PanelsigError("invalid_case", "context.acceptedSignatures", "is for opterius-panel only: the other schemes have no replay guard");
   }
   return context as VerifyContext;
 }

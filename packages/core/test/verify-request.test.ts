@@ -127,9 +127,10 @@ describe("verifyRequest: the body", () => {
       expectedSignature: headers()["X-Signature"],
     });
   });
-  it("kept, it is handed back", async () => {
+  it("kept, it is handed back (and, being held, shown in the string to sign)", async () => {
     expect(await verifyRequestWith(oracleProvider, post("http://p/api/accounts", headers(), body), { ...options, keepBody: true })).toStrictEqual({
       valid: true,
+      stringToSign: `${NOW}{"domain":"example.com"}`,
       expectedSignature: headers()["X-Signature"],
       body,
     });

@@ -2,17 +2,16 @@
 // turn a vector into the contract's case object. JSON import attributes work unchanged on Node
 // (>= 20.10), Deno, Bun and modern browsers and bundlers.
 //
-// Where the JSON is: these imports name the corpus where it lives in the repository
-// (vectors/ at the root, three levels up from this file), so tests and the type checker read the
-// committed files directly. `npm run build` compiles this file to dist/ and copies the corpus to
-// data/ inside the package, rewriting these specifiers to ../data/ (build-data.mjs), so the
-// published package reads its own copy.
+// Where the JSON is: data/ inside this package, a copy of the repository's vectors/ that the
+// package's build makes (build-data.mjs; `npm ci` and turbo run it before the tests). The same
+// specifiers serve the sources (tests, Deno, Bun), the compiled dist/ (npm) and JSR, so no
+// published module imports a file outside its package.
 
 import { PanelsigError, type Case } from "@panelsig/core";
-import acepanelJson from "../../../vectors/acepanel.json" with { type: "json" };
-import hmacSha256Json from "../../../vectors/hmac-sha256.json" with { type: "json" };
-import opteriusAgentJson from "../../../vectors/opterius-agent.json" with { type: "json" };
-import opteriusPanelJson from "../../../vectors/opterius-panel.json" with { type: "json" };
+import acepanelJson from "../data/acepanel.json" with { type: "json" };
+import hmacSha256Json from "../data/hmac-sha256.json" with { type: "json" };
+import opteriusAgentJson from "../data/opterius-agent.json" with { type: "json" };
+import opteriusPanelJson from "../data/opterius-panel.json" with { type: "json" };
 import type { BodyRepeat, HmacVectorFile, SchemeVector, SchemeVectorFile, SignVector } from "./types.ts";
 
 export type * from "./types.ts";

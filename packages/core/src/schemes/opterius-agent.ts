@@ -83,9 +83,10 @@ export async function verifyOpteriusAgent(
   const body = await readBody(message.body, (chunk) => mac.update(chunk), settings.limits);
   if (body.tooLarge) return { outcome: "body_too_large" };
   const expectedSignature = toHex(await mac.digest());
-  // The string to sign holds the body: shown for a body given in memory, never rebuilt from a stream.
-  const inMemory = message.body instanceof Uint8Array ? message.body : undefined;
-  const shown: Verdict = { ...(inMemory && showSignedBytes(concatBytes(prefix, inMemory))), expectedSignature };
+  // The string to sign holds the body: shown when its bytes are at hand — given in memory, or
+  // streamed and kept because the caller asked (keepBody) — never held for this alone.
+  const bytes = body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined);
+  const shown: Verdict = { ...(bytes && showSignedBytes(concatBytes(prefix, bytes))), expectedSignature };
   if (!timingSafeEqualText(signature, expectedSignature)) return { outcome: "signature_mismatch", ...shown };
   return body.bytes ? { ...shown, body: body.bytes } : shown;
 }

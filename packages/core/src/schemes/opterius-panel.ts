@@ -80,9 +80,10 @@ export async function verifyOpteriusPanel(provider: CryptoProvider, message: Htt
       candidates.push({ ...signed, expectedSignature });
     }
   } else {
-    // The string to sign holds the body: shown for a body given in memory, never rebuilt from a stream.
-    const inMemory = message.body instanceof Uint8Array ? message.body : undefined;
-    candidates.push({ ...(inMemory && showSignedBytes(concatBytes(prefix, inMemory))), expectedSignature: toHex(await mac.digest()) });
+    // The string to sign holds the body: shown when its bytes are at hand — given in memory, or
+    // streamed and kept because the caller asked (keepBody) — never held for this alone.
+    const bytes = body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined);
+    candidates.push({ ...(bytes && showSignedBytes(concatBytes(prefix, bytes))), expectedSignature: toHex(await mac.digest()) });
   }
   const shown = candidates.find((candidate) => timingSafeEqualText(signature, candidate.expectedSignature!));
   if (!shown) return { outcome: "signature_mismatch", ...candidates[0] };
