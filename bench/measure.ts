@@ -26,13 +26,26 @@ export interface Settings {
   roundMs: number;
 }
 
-export async function compare(contenders: readonly Contender[], settings: Settings): Promise<Map<string, Timing>> {
+/**
+ * `opsPerSample`: time every sample as a batch of about that many operations, every contender
+ * alike. Left to itself, mitata times one call per sample or batches of 4096 depending on how long
+ * a contender's first call took; a WebCrypto call (10-100 µs, set by thread wake-ups) fell on either
+ * side of its threshold, so two contenders of one comparison could be timed differently.
+ */
+export async function compare(contenders: readonly Contender[], settings: Settings, opsPerSample?: number): Promise<Map<string, Timing>> {
   const medians = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
   for (let round = 0; round <= settings.rounds; round++) {
     const warmUp = round === 0;
     for (let i = 0; i < contenders.length; i++) {
       const c = contenders[(i + round) % contenders.length]!;
-      const stats = await measure(c.run, { min_cpu_time: (warmUp ? settings.roundMs / 2 : settings.roundMs) * 1e6 });
+      const minCpuTime = (warmUp ? settings.roundMs / 2 : settings.roundMs) * 1e6;
+      const batching = opsPerSample === undefined ? {} : {
+        batch_threshold: Infinity,
+        warmup_threshold: Infinity,
+        // a multiple of mitata's 4-call unrolled loop, which times whole loops only
+        batch_samples: 4 * Math.max(1, Math.round(opsPerSample / (c.opsPerCall ?? 1) / 4)),
+      };
+      const stats = await measure(c.run, { min_cpu_time: minCpuTime, ...batching });
       if (!warmUp) medians.get(c.name)!.push(stats.p50 / (c.opsPerCall ?? 1));
     }
   }

@@ -10,8 +10,28 @@ const DECIMAL_NUMBER = /^([-+]?[0-9]*)(\.[0-9]*)?$/;
 
 /** The value the server takes from an X-Timestamp header text (0n when it cannot parse it). */
 export function acepanelTimestampValue(text: string): bigint {
+  if (isPrintedInt64(text)) return BigInt(text);
   const decimal = text.includes(".") ? DECIMAL_NUMBER.exec(text) : null;
   return parseGoInt(decimal ? decimal[1]! : text) ?? 0n;
+}
+
+/** The number the server reads from X-Timestamp, printed in decimal as it signs it ("0" when unreadable). */
+export function acepanelTimestampDecimal(text: string): string {
+  return isPrintedInt64(text) ? text : acepanelTimestampValue(text).toString();
+}
+
+/**
+ * True for the common header: 1 to 18 decimal digits without a leading zero. Go reads such text
+ * as that decimal number (it is below 2^63), and prints it back unchanged: no BigInt work needed.
+ */
+function isPrintedInt64(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (text.length > 18 || !(first >= 49 && first <= 57)) return false;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Go's strconv.ParseInt(s, 0, 64); undefined where Go returns an error. */

@@ -3,7 +3,7 @@
 // Go strings are bytes, so this works on "binary strings": one char per byte (0-255), which
 // also makes JavaScript's string comparison equal to Go's byte-wise sort.
 
-import { isAscii, utf8 } from "./bytes.ts";
+import { isAscii, pooledBytes, utf8 } from "./bytes.ts";
 
 /** Go ≥ 1.26 (GODEBUG urlmaxqueryparams default): a query with more pairs parses to nothing. */
 export const GO_MAX_QUERY_PARAMS = 10000;
@@ -16,9 +16,16 @@ export function toBinaryString(text: string): string {
   return out;
 }
 
+const encoder = new TextEncoder();
+
+/** The bytes of a binary string, pooled (see bytes.ts): every caller only hashes, MACs or decodes them. */
 export function binaryStringToBytes(binary: string): Uint8Array {
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  const out = pooledBytes(binary.length);
+  // encodeInto copies ASCII natively; a char from 0x80 on would be UTF-8 encoded, so then every byte is copied by hand.
+  const { read, written } = encoder.encodeInto(binary, out);
+  if (read !== binary.length || written !== binary.length) {
+    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  }
   return out;
 }
 
@@ -56,16 +63,18 @@ export function goUnescape(binary: string, mode: "path" | "query"): string | und
 const UPPER_HEX = "0123456789ABCDEF";
 const ONLY_UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
 
+/** A-Z a-z 0-9 - _ . ~: the bytes Go's url.QueryEscape leaves as they are. */
+function isUnreserved(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 46 || c === 126;
+}
+
 /** Go's url.QueryEscape: only A-Z a-z 0-9 - _ . ~ stay; space is "+"; the rest is %XX. */
 export function goQueryEscape(binary: string): string {
   if (ONLY_UNRESERVED.test(binary)) return binary;
   let out = "";
   for (let i = 0; i < binary.length; i++) {
     const c = binary.charCodeAt(i);
-    const unreserved =
-      (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ||
-      c === 45 || c === 95 || c === 46 || c === 126;
-    if (unreserved) out += binary[i];
+    if (isUnreserved(c)) out += binary[i];
     else if (c === 32) out += "+";
     else out += "%" + UPPER_HEX[c >> 4]! + UPPER_HEX[c & 15]!;
   }
@@ -86,6 +95,7 @@ export function canonicalBinaryQuery(binary: string): string {
   let pairs = 1;
   for (let i = 0; i < binary.length; i++) if (binary.charCodeAt(i) === 38) pairs++;
   if (pairs > GO_MAX_QUERY_PARAMS) return "";
+  if (isAlreadyCanonical(binary)) return binary;
 
   const values = new Map<string, string[]>();
   for (const pair of binary.split("&")) {
@@ -106,4 +116,32 @@ export function canonicalBinaryQuery(binary: string): string {
     for (const value of values.get(key)!) parts.push(escapedKey + "=" + goQueryEscape(value));
   }
   return parts.join("&");
+}
+
+/**
+ * True when Values.Encode() would print the query back unchanged, as most clients send it: every
+ * pair is key=value of unreserved characters only (nothing to unescape or escape), and the keys
+ * are already in order. Checked in one pass, it spares the parse, sort and re-escape.
+ */
+function isAlreadyCanonical(binary: string): boolean {
+  let previousKey = "";
+  let start = 0;
+  let eq = -1;
+  for (let i = 0; i <= binary.length; i++) {
+    const c = i < binary.length ? binary.charCodeAt(i) : 38 /* & */;
+    if (c === 38) {
+      if (eq < 0) return false; // an empty pair (dropped) or a key without "=" (printed "key=")
+      const key = binary.slice(start, eq);
+      if (key < previousKey) return false;
+      previousKey = key;
+      start = i + 1;
+      eq = -1;
+    } else if (c === 61 /* = */) {
+      if (eq >= 0) return false; // a second "=" belongs to the value and is escaped
+      eq = i;
+    } else if (!isUnreserved(c)) {
+      return false;
+    }
+  }
+  return true;
 }

@@ -2,7 +2,7 @@
 // and query of the request-target, the headers and the exact body bytes. Anything that could not
 // be sent over HTTP is refused here, with the field named, before any scheme sees it.
 
-import { fromBase64, isAscii, loneSurrogateAt, utf8, utf8Text } from "./bytes.ts";
+import { fromBase64, isAscii, loneSurrogateAt, pooledUtf8, utf8Text } from "./bytes.ts";
 import { PanelsigError } from "./errors.ts";
 import { binaryStringToBytes, goUnescape, toBinaryString } from "./go-url.ts";
 import type { HeaderPair } from "./types.ts";
@@ -14,7 +14,7 @@ export interface ParsedRequest {
   /** Everything after the first "?" (undefined when there is none). */
   rawQuery: string | undefined;
   headers: HeaderPair[];
-  /** Exact body bytes; empty when there is no body. */
+  /** Exact body bytes; empty when there is no body. Pooled when given as text: never hand it back to a caller (bytes.ts). */
   body: Uint8Array;
 }
 
@@ -28,12 +28,9 @@ const ABSOLUTE_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
 
 export function parseRequest(request: unknown): ParsedRequest {
   if (!isRecord(request)) throw new PanelsigError("invalid_case", "request", "must be an object with method and url");
-  return {
-    method: parseMethod(request.method),
-    ...parseTarget(request.url),
-    headers: parseHeaders(request.headers),
-    body: parseBody(request.body, request.bodyBase64),
-  };
+  const method = parseMethod(request.method);
+  const { rawPath, rawQuery } = parseTarget(request.url);
+  return { method, rawPath, rawQuery, headers: parseHeaders(request.headers), body: parseBody(request.body, request.bodyBase64) };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -128,7 +125,7 @@ function parseBody(body: unknown, bodyBase64: unknown): Uint8Array {
     if (surrogate >= 0) {
       throw new PanelsigError("invalid_body", "request.body", `has a lone surrogate at index ${surrogate}; it has no UTF-8 form (send bytes instead)`);
     }
-    return utf8(body);
+    return pooledUtf8(body);
   }
   if (body instanceof Uint8Array) return body;
   if (body instanceof ArrayBuffer) return new Uint8Array(body);

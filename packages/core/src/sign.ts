@@ -1,4 +1,5 @@
-// sign(provider, case): reads the case once, then hands it to its scheme.
+// sign(provider, case): reads the case once, then hands it to its scheme. Not an async function:
+// a scheme that finishes synchronously (acepanel on a synchronous provider) costs no extra tick.
 
 import { readCase } from "./case.ts";
 import type { CryptoProvider } from "./provider.ts";
@@ -13,8 +14,12 @@ const SIGNERS = {
   acepanel: signAcepanel,
 } as const;
 
-/** Signs one case with the given crypto provider. Bad input throws a PanelsigError naming the field. */
-export async function signWith(provider: CryptoProvider, input: Case): Promise<SignResult> {
-  const c = readCase(input);
-  return SIGNERS[c.scheme](provider, c);
+/** Signs one case with the given crypto provider. Bad input rejects with a PanelsigError naming the field. */
+export function signWith(provider: CryptoProvider, input: Case): Promise<SignResult> {
+  try {
+    const c = readCase(input);
+    return Promise.resolve(SIGNERS[c.scheme](provider, c));
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

@@ -9,16 +9,17 @@
 // must_login.go, user_token.go ValidateReq; docs/verify-outcomes.md).
 
 import { readBody } from "../body.ts";
-import { timingSafeEqualText, toHex, utf8, utf8Text } from "../bytes.ts";
+import { isAscii, timingSafeEqualText, toHex, utf8Text } from "../bytes.ts";
 import type { ReadCase } from "../case.ts";
 import { PanelsigError } from "../errors.ts";
 import { goSscanf } from "../go-scan.ts";
-import { acepanelTimestampValue } from "../go-strconv.ts";
+import { acepanelTimestampDecimal, acepanelTimestampValue } from "../go-strconv.ts";
 import { binaryToText } from "../go-text.ts";
 import { binaryStringToBytes, canonicalBinaryQuery, canonicalQuery, goUnescape, toBinaryString } from "../go-url.ts";
 import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
 import { ipAllowed, requestIp } from "../ip-whitelist.ts";
-import type { CryptoProvider } from "../provider.ts";
+import { whenReady } from "../maybe-promise.ts";
+import type { CryptoProvider, MaybePromise } from "../provider.ts";
 import { decodedPath } from "../request.ts";
 import type { SignResult } from "../types.ts";
 import { readToken, type AcepanelSettings, type Verdict } from "../verify-options.ts";
@@ -105,41 +106,54 @@ export interface AcepanelParts {
   secret: Uint8Array;
 }
 
-/**
- * Every intermediate, from the already-canonical parts: the one code path for signer and verifier.
- * canonicalRequest is undefined only when a (verified) path's bytes are not UTF-8.
- */
-export async function acepanelSignature(provider: CryptoProvider, parts: AcepanelParts) {
-  const canonicalBytes = binaryStringToBytes(`${parts.method}\n${parts.canonicalPath}\n${parts.canonicalQuery}\n${parts.bodyHash}`);
-  const canonicalRequestHash = toHex(await provider.sha256(canonicalBytes));
-  const stringToSign = `${ALGORITHM}\n${parts.timestamp}\n${canonicalRequestHash}`;
-  const signature = toHex(await provider.hmacSha256(parts.secret, utf8(stringToSign)));
-  return { canonicalRequest: utf8Text(canonicalBytes), stringToSign, signature };
+export interface AcepanelIntermediates {
+  /** undefined only when a (verified) path's bytes are not UTF-8. */
+  canonicalRequest: string | undefined;
+  stringToSign: string;
+  signature: string;
 }
 
-export async function signAcepanel(provider: CryptoProvider, c: ReadCase): Promise<SignResult> {
+/**
+ * Every intermediate, from the already-canonical parts: the one code path for signer and verifier.
+ * Synchronous when the provider is: no await between the steps.
+ */
+export function acepanelSignature(provider: CryptoProvider, parts: AcepanelParts): MaybePromise<AcepanelIntermediates> {
+  const canonical = `${parts.method}\n${parts.canonicalPath}\n${parts.canonicalQuery}\n${parts.bodyHash}`;
+  const canonicalBytes = binaryStringToBytes(canonical);
+  return whenReady(provider.sha256(canonicalBytes), (canonicalHash) => {
+    // ASCII throughout (the re-printed number and hex), so its bytes are its UTF-8.
+    const stringToSign = `${ALGORITHM}\n${parts.timestamp}\n${toHex(canonicalHash)}`;
+    return whenReady(provider.hmacSha256(parts.secret, binaryStringToBytes(stringToSign)), (mac) => ({
+      // Only the path can hold bytes from 0x80 on (the query is escaped, the rest ASCII): an ASCII path needs no decoding.
+      canonicalRequest: isAscii(parts.canonicalPath) ? canonical : utf8Text(canonicalBytes),
+      stringToSign,
+      signature: toHex(mac),
+    }));
+  });
+}
+
+export function signAcepanel(provider: CryptoProvider, c: ReadCase): MaybePromise<SignResult> {
   const keyId = readKeyId(c.keyId);
   const timestampText = c.timestamp ?? String(Math.floor(Date.now() / 1000));
-  const timestamp = acepanelTimestampValue(timestampText);
-  if (timestamp === 0n) {
+  const timestamp = acepanelTimestampDecimal(timestampText);
+  if (timestamp === "0") {
     throw new PanelsigError("invalid_timestamp", "timestamp", `the server reads ${JSON.stringify(timestampText)} as 0 and rejects it; give Unix seconds`);
   }
   const { request } = c;
-  const result = await acepanelSignature(provider, {
-    method: request.method,
-    canonicalPath: toBinaryString(canonicalPath(decodedPath(request.rawPath), c.options.entrance)),
-    canonicalQuery: request.rawQuery === undefined ? "" : canonicalQuery(request.rawQuery),
-    bodyHash: toHex(await provider.sha256(request.body)),
-    timestamp: timestamp.toString(),
-    secret: c.secret,
+  const path = toBinaryString(canonicalPath(decodedPath(request.rawPath), c.options.entrance));
+  const query = request.rawQuery === undefined ? "" : canonicalQuery(request.rawQuery);
+  return whenReady(provider.sha256(request.body), (bodyHash) => {
+    const parts = { method: request.method, canonicalPath: path, canonicalQuery: query, bodyHash: toHex(bodyHash), timestamp, secret: c.secret };
+    return whenReady(acepanelSignature(provider, parts), ({ canonicalRequest, stringToSign, signature }): SignResult => ({
+      headers: [
+        ["X-Timestamp", timestampText],
+        ["Authorization", `${ALGORITHM} Credential=${keyId}, Signature=${signature}`],
+      ],
+      canonicalRequest,
+      stringToSign,
+      signature,
+    }));
   });
-  return {
-    headers: [
-      ["X-Timestamp", timestampText],
-      ["Authorization", `${ALGORITHM} Credential=${keyId}, Signature=${result.signature}`],
-    ],
-    ...result,
-  };
 }
 
 /** The server's answer to a request, check by check in its order; the first failure is the answer. */

@@ -1,0 +1,13 @@
+// Goes on with a value that a provider may give at once or as a promise. node:crypto and the pure
+// provider answer at once, and an `await` would still cost each step a trip through the microtask
+// queue (with an async function around it, ~50 ns a step): the sign path chains its steps here.
+
+import type { MaybePromise } from "./provider.ts";
+
+export function whenReady<T, R>(value: MaybePromise<T>, next: (value: T) => MaybePromise<R>): MaybePromise<R> {
+  return isPromiseLike(value) ? Promise.resolve(value).then(next) : next(value);
+}
+
+function isPromiseLike<T>(value: MaybePromise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}
