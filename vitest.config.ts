@@ -9,5 +9,8 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     include: ["test/**/*.test.ts"],
+    // turbo runs every package's tests at once on CI's 2 cores: tests that stream several MiB or
+    // start servers take several times longer than alone, so the 5 s default is too tight.
+    testTimeout: 30_000,
   },
 });
