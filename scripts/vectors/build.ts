@@ -210,6 +210,15 @@ export interface Failure {
   message?: string;
 }
 
+/** The two Opterius verifiers' answers (panelsig's own messages: no public receiver exists). */
+export const OPTERIUS = {
+  MISSING: { error: "missing_headers", status: 401, message: "missing signature headers" },
+  BAD_TIMESTAMP: { error: "timestamp_invalid", status: 401, message: "invalid timestamp" },
+  EXPIRED: { error: "timestamp_expired", status: 401, message: "timestamp out of range" },
+  FUTURE: { error: "timestamp_in_future", status: 401, message: "timestamp out of range" },
+  MISMATCH: { error: "signature_mismatch", status: 401, message: "invalid signature" },
+} as const satisfies Record<string, Failure>;
+
 /** The answer to a body over the receiver's limit (every scheme). */
 export const TOO_LARGE: Failure = { error: "body_too_large", status: 413, message: "request body too large" };
 

@@ -11,6 +11,7 @@ import {
   hmacHex,
   HTTP_SPACE_AROUND,
   jsonOfLength,
+  OPTERIUS,
   schemeFile,
   signedBytesField,
   SOURCES,
@@ -44,11 +45,7 @@ const DOC_BODY = '{"username":"alice","domain":"alice.example.com"}';
 /** The real panel's timestamp form for NOW + delta seconds. */
 const at = (delta: number) => new Date((NOW + delta) * 1000).toISOString().slice(0, 19) + "+00:00";
 
-const MISSING: Failure = { error: "missing_headers", status: 401, message: "missing signature headers" };
-const BAD_TIMESTAMP: Failure = { error: "timestamp_invalid", status: 401, message: "invalid timestamp" };
-const EXPIRED: Failure = { error: "timestamp_expired", status: 401, message: "timestamp out of range" };
-const FUTURE: Failure = { error: "timestamp_in_future", status: 401, message: "timestamp out of range" };
-const MISMATCH: Failure = { error: "signature_mismatch", status: 401, message: "invalid signature" };
+const { MISSING, BAD_TIMESTAMP, EXPIRED, FUTURE, MISMATCH } = OPTERIUS;
 
 type Head = Omit<VectorHead, "source"> & { source?: Source };
 

@@ -11,6 +11,7 @@ import {
   hmacHex,
   HTTP_SPACE_AROUND,
   jsonOfLength,
+  OPTERIUS,
   schemeFile,
   signedBytesField,
   SOURCES,
@@ -44,11 +45,7 @@ const JS_CREATE_URL = '{"domain":"bücher.example","username":"buecher","package
 const PHP_CREATE = '{"domain":"b\\u00fccher.example","username":"buecher","package":"Starter\\/Plus","email":"owner@example.com"}';
 const JS_CREATE = '{"domain":"bücher.example","username":"buecher","package":"Starter/Plus","email":"owner@example.com"}';
 
-const MISSING: Failure = { error: "missing_headers", status: 401, message: "missing signature headers" };
-const BAD_TIMESTAMP: Failure = { error: "timestamp_invalid", status: 401, message: "invalid timestamp" };
-const EXPIRED: Failure = { error: "timestamp_expired", status: 401, message: "timestamp out of range" };
-const FUTURE: Failure = { error: "timestamp_in_future", status: 401, message: "timestamp out of range" };
-const MISMATCH: Failure = { error: "signature_mismatch", status: 401, message: "invalid signature" };
+const { MISSING, BAD_TIMESTAMP, EXPIRED, FUTURE, MISMATCH } = OPTERIUS;
 const REPLAYED: Failure = { error: "replayed", status: 401, message: "request already used" };
 
 type Head = Omit<VectorHead, "source"> & { source?: Source };
@@ -74,8 +71,7 @@ function sign(def: SignDef): SignVector {
   const signed = Buffer.concat([Buffer.from(timestamp, "utf8"), bytes.length ? bytes : Buffer.from(def.emptyBodySigns!, "utf8")]);
   const signature = hmacHex(secret, signed);
   if (def.known) assertKnown(`${SCHEME} ${def.name}`, signature, def.known);
-  const headers: HeaderPair[] = [["X-Timestamp", timestamp], ["X-Signature", signature], ["Accept", "application/json"]];
-  if (bytes.length) headers.push(["Content-Type", "application/json"]);
+  const headers = defaultHeaders(signature, timestamp, bytes.length > 0);
   return {
     tcId: def.tcId,
     name: def.name,
