@@ -1,87 +1,171 @@
-// The whole of `panelsig serve` as one Web-standard function, (Request, client address) →
-// Response, so that it runs unchanged on Node (through serve-node.ts), Deno.serve and Bun.serve.
-// Every request except the report is checked exactly as the real receiver checks it: a failure
-// gets the receiver's status and error body; a success gets a JSON echo of what was verified.
+// What `panelsig serve` answers to one request read from the wire (serve-http.ts). Every request
+// except serve's own pages under /__panelsig/ becomes a case object with the receiver's state as
+// its context and goes through core's case verifier, so the receiver's rules (and their answers)
+// are core's: a failure gets the receiver's status and body, a success a JSON echo of what was
+// verified. Requests whose Host is not the address serve listens on are refused first (DNS
+// rebinding: a web page must not reach a server holding a real secret).
 
-import { toHex, verifyRequestWith, type CryptoProvider, type HeaderPair, type Locale, type SchemeId, type VerifyRequestOptions } from "@panelsig/core";
+import { answerCaseWith, PanelsigError, toHex, type Case, type CryptoProvider, type HeaderPair, type SchemeId, type VerifyContext } from "@panelsig/core";
+import type { RawRequest } from "./serve-http.ts";
 import { RecentRequests, type ReportEntry } from "./serve-report.ts";
 
-export const REPORT_PATH = "/__panelsig/report";
+/** serve's own pages live under this prefix; everything else is checked. */
+export const PAGES_PREFIX = "/__panelsig/";
+export const REPORT_PATH = `${PAGES_PREFIX}report`;
 
 export interface ServeSettings {
   scheme: SchemeId;
   secret: string;
   /** acepanel: the token id, a decimal string. */
   keyId?: string;
-  entrance?: string;
-  windowSeconds?: number;
-  locale?: Locale;
-  maxBodyBytes: number;
+  /** The receiver's state, as a case object's context (clientIp is each request's peer). */
+  context: Omit<VerifyContext, "clientIp">;
   provider: CryptoProvider;
+  /** Host header values accepted ("host:port", lower case); a name alone accepts it on any port. */
+  allowedHosts: Set<string>;
+  /** Show the expected signature (a value derived from the secret) in answers, the report and the log. */
+  showSignatures: boolean;
   /** How many recent requests the report keeps. */
   reportSize: number;
   /** Told about each checked request (the terminal log). */
   onRequest?(entry: ReportEntry): void;
 }
 
-export type ServeHandler = (request: Request, clientIp: string) => Promise<Response>;
+/** The response to send; `hangUp` closes the connection without one (AcePanel's entrance error "close"). */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Uint8Array;
+  close?: boolean;
+  hangUp?: boolean;
+}
+
+/** One of serve's pages under /__panelsig/. */
+export type Page = (request: RawRequest, state: { settings: ServeSettings; recent: RecentRequests }) => Answer;
+
+export type ServeHandler = (request: RawRequest, peer: string) => Promise<Answer>;
 
 const SIGNATURE_HEADERS = new Set(["x-timestamp", "x-signature", "authorization"]);
 
-export function createServeHandler(settings: ServeSettings): ServeHandler {
-  const recent = new RecentRequests(settings.reportSize);
-  return async (request, clientIp) => {
-    const url = new URL(request.url);
-    if (url.pathname === REPORT_PATH) return reportResponse(request.method, settings, recent.list());
-    const result = await verifyRequestWith(settings.provider, request, verifyOptions(settings, clientIp));
-    const signatureHeaders: HeaderPair[] = [];
-    request.headers.forEach((value, name) => SIGNATURE_HEADERS.has(name) && signatureHeaders.push([name, value]));
-    const expected = dropUndefined({
-      canonicalRequest: result.canonicalRequest,
-      stringToSign: result.stringToSign,
-      stringToSignBase64: (result as { stringToSignBase64?: string }).stringToSignBase64,
-      signature: result.expectedSignature,
-    });
-    const entry: ReportEntry = {
-      at: new Date().toISOString(),
-      method: request.method,
-      target: url.pathname + url.search,
-      clientIp,
-      valid: result.valid,
-      ...(result.valid ? {} : { error: result.error, message: result.message }),
-      status: result.valid ? 200 : result.status!,
-      signatureHeaders,
-      ...(Object.keys(expected).length ? { expected } : {}),
-    };
-    if (!result.valid) entry.hint = hintFor(settings.scheme, result.error!);
-    recent.add(entry);
-    settings.onRequest?.(entry);
-    if (!result.valid) {
-      const { status, headers, body } = result.rejection!;
-      return new Response(body === "" ? null : body, { status, headers });
+export function createServeHandler(settings: ServeSettings, pages: Record<string, Page> = { [REPORT_PATH]: reportPage }): ServeHandler {
+  const state = { settings, recent: new RecentRequests(settings.reportSize) };
+  return async (request, peer) => {
+    if (!hostAllowed(settings.allowedHosts, request.host)) {
+      return plain(403, `panelsig serve: Host ${JSON.stringify(request.host)} is not the address this server listens on; start it with --allow-host to accept it\n`);
     }
-    const seen = { valid: true, scheme: settings.scheme, method: request.method, path: url.pathname, query: url.search.slice(1) };
-    if (expected.signature === undefined) return Response.json({ ...seen, note: "the receiver does not check this path (a public path, or outside /api)" });
-    const body = result.body ?? new Uint8Array(0);
-    const digest = toHex(await settings.provider.sha256(body));
-    return Response.json({ ...seen, verifiedHeaders: signatureHeaders, body: { length: body.length, sha256: digest }, ...expected });
+    // Go's server answers "OPTIONS *" itself, before any handler.
+    if (request.method === "OPTIONS" && request.target === "*") return { status: 200, headers: {}, body: "" };
+    const { path, query } = splitTarget(request.target);
+    if (path.startsWith(PAGES_PREFIX)) {
+      const page = pages[path];
+      return page ? page(request, state) : plain(404, `panelsig serve: no page ${path}; the report is ${REPORT_PATH}\n`);
+    }
+    return check(state, request, peer, path, query);
   };
 }
 
-function verifyOptions(s: ServeSettings, clientIp: string): VerifyRequestOptions {
-  const common = { maxBodyBytes: s.maxBodyBytes, keepBody: true, clientIp };
-  if (s.scheme === "acepanel") {
-    const token = { secret: s.secret };
-    return { ...common, scheme: s.scheme, token: (id) => (id === s.keyId ? token : undefined), entrance: s.entrance, locale: s.locale };
+async function check(state: { settings: ServeSettings; recent: RecentRequests }, request: RawRequest, peer: string, path: string, query: string | undefined): Promise<Answer> {
+  const s = state.settings;
+  const headers = request.headers.map(([name, value]): HeaderPair => [name, text(value)]);
+  const context: VerifyContext = s.scheme === "acepanel" ? { ...s.context, clientIp: peer } : s.context;
+  const input: Case = {
+    scheme: s.scheme,
+    op: "verify",
+    request: { method: request.method, url: caseTarget(request.target), headers, body: request.body },
+    credentials: s.keyId === undefined ? { secret: s.secret } : { secret: s.secret, keyId: s.keyId },
+    context,
+  };
+  let result;
+  try {
+    result = await answerCaseWith(s.provider, input);
+  } catch (error) {
+    // A request no case object can carry: say so rather than guess.
+    if (!(error instanceof PanelsigError)) throw error;
+    return plain(400, `panelsig serve: this request cannot be checked: ${error.message}\n`);
   }
-  return { ...common, scheme: s.scheme, secret: s.secret, windowSeconds: s.windowSeconds };
+  const signatureHeaders = headers.filter(([name]) => SIGNATURE_HEADERS.has(name.toLowerCase()));
+  const expected = dropUndefined({
+    canonicalRequest: result.canonicalRequest,
+    stringToSign: result.stringToSign,
+    stringToSignBase64: result.stringToSignBase64,
+    signature: s.showSignatures ? result.expectedSignature : undefined,
+  });
+  const closed = (result as { connectionClosed?: boolean }).connectionClosed === true;
+  const entry: ReportEntry = {
+    at: new Date().toISOString(),
+    method: request.method,
+    target: text(request.target),
+    clientIp: peer,
+    valid: result.valid,
+    ...(result.valid ? {} : { error: result.error, message: result.message }),
+    status: result.valid ? 200 : closed ? 0 : result.status!,
+    signatureHeaders,
+    ...(Object.keys(expected).length ? { expected } : {}),
+  };
+  if (!result.valid) entry.hint = hintFor(s.scheme, result.error!);
+  state.recent.add(entry);
+  s.onRequest?.(entry);
+  if (closed) return { status: 0, headers: {}, body: "", hangUp: true };
+  if (!result.valid) {
+    const { status, headers: answerHeaders, body } = result.rejection!;
+    return { status, headers: answerHeaders, body, close: answerHeaders.Connection === "close" };
+  }
+  const seen = { valid: true, scheme: s.scheme, method: request.method, path: text(path), query: text(query ?? "") };
+  if (result.expectedSignature === undefined) return json(200, { ...seen, note: "the receiver does not check this path (a public path, or outside /api)" });
+  const digest = toHex(await s.provider.sha256(request.body));
+  return json(200, { ...seen, verifiedHeaders: signatureHeaders, body: { length: request.body.length, sha256: digest }, ...expected });
 }
 
-function reportResponse(method: string, settings: ServeSettings, requests: ReportEntry[]): Response {
-  if (method !== "GET" && method !== "HEAD") return Response.json({ error: `${REPORT_PATH} answers GET only` }, { status: 405, headers: { Allow: "GET" } });
-  const { scheme, keyId, entrance, maxBodyBytes, windowSeconds } = settings;
-  const body = { scheme, ...dropUndefined({ keyId, entrance, windowSeconds }), maxBodyBytes, requests };
-  return new Response(JSON.stringify(body, null, 2) + "\n", { headers: { "Content-Type": "application/json; charset=utf-8" } });
+function reportPage(request: RawRequest, { settings, recent }: { settings: ServeSettings; recent: RecentRequests }): Answer {
+  if (request.method !== "GET" && request.method !== "HEAD") return { ...json(405, { error: `${REPORT_PATH} answers GET only` }), headers: { "Content-Type": "application/json", Allow: "GET" } };
+  const { scheme, keyId, context } = settings;
+  const body = { scheme, ...dropUndefined({ keyId }), ...context, requests: recent.list() };
+  return { status: 200, headers: { "Content-Type": "application/json; charset=utf-8" }, body: JSON.stringify(body, null, 2) + "\n" };
+}
+
+function hostAllowed(allowed: Set<string>, host: string): boolean {
+  const lower = host.toLowerCase();
+  if (allowed.has(lower)) return true;
+  const port = /:[0-9]*$/.exec(lower);
+  return port !== null && allowed.has(lower.slice(0, port.index));
+}
+
+/** The raw path and query of a request-target; an absolute form's scheme and authority dropped. */
+function splitTarget(target: string): { path: string; query: string | undefined } {
+  const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?]*/.exec(target);
+  const rest = authority ? target.slice(authority[0].length) : target;
+  const q = rest.indexOf("?");
+  return q < 0 ? { path: rest, query: undefined } : { path: rest.slice(0, q), query: rest.slice(q + 1) };
+}
+
+const NON_ASCII = /[\x80-\xff]/;
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Bytes held one per char, read as UTF-8 text (what a case object carries; invalid bytes become U+FFFD). */
+function text(binary: string): string {
+  return NON_ASCII.test(binary) ? Buffer.from(binary, "latin1").toString("utf8") : binary;
+}
+
+/**
+ * A request-target as a case object's url. Raw bytes that are not UTF-8 become %XX, which every
+ * scheme reads the same way (Go percent-decodes the path, and the query's keys and values).
+ */
+function caseTarget(binary: string): string {
+  if (!NON_ASCII.test(binary)) return binary;
+  const bytes = Buffer.from(binary, "latin1");
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return binary.replace(/[\x80-\xff]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  }
+}
+
+function plain(status: number, body: string): Answer {
+  return { status, headers: { "Content-Type": "text/plain; charset=utf-8" }, body };
+}
+
+function json(status: number, value: unknown): Answer {
+  return { status, headers: { "Content-Type": "application/json" }, body: JSON.stringify(value) };
 }
 
 const HINTS: Record<string, string> = {
@@ -89,12 +173,11 @@ const HINTS: Record<string, string> = {
   malformed_authorization: 'the Authorization header must read exactly "HMAC-SHA256 Credential=<id>, Signature=<hex>"',
   unsupported_algorithm: 'the algorithm must be exactly "HMAC-SHA256"',
   unknown_key: "the Credential id is not the token id this server was started with (--key-id)",
-  token_expired: "the token has expired",
-
+  token_expired: "the token has expired (--token-expires-at)",
   timestamp_invalid: "X-Timestamp is not a timestamp this scheme reads",
-  timestamp_expired: "X-Timestamp is too old: use the current time",
+  timestamp_expired: "X-Timestamp is too old: use the current time (or the server's --now)",
   timestamp_in_future: "X-Timestamp is too far in the future: check the client's clock",
-  ip_not_allowed: "the client address is not in the token's IP whitelist",
+  ip_not_allowed: "the client address is not in the token's IP whitelist (--ip-whitelist, --ip-header)",
   websocket_not_allowed: "acepanel refuses signed requests to /api/ws…",
   entrance_mismatch: "the path is not under the entrance this server was started with (--entrance)",
   body_too_large: "the body is larger than --max-body",

@@ -8,17 +8,20 @@ import type { HeaderPair } from "@panelsig/core";
 export interface ReportEntry {
   at: string;
   method: string;
-  /** The path and query as the Web Request API presents them. */
+  /** The request-target exactly as sent (its bytes read as UTF-8). */
   target: string;
   clientIp: string;
   valid: boolean;
-  /** Reason code, HTTP status and message the real receiver answers. */
+  /** Reason code, HTTP status and message the real receiver answers (status 0: it closes the connection). */
   error?: string;
   status: number;
   message?: string;
   /** The headers the signature check read, as received. */
   signatureHeaders: HeaderPair[];
-  /** What the receiver computed: on a failure, what the client should have signed. */
+  /**
+   * What the receiver computed: on a failure, what the client should have signed. The signature,
+   * derived from the secret, only with --show-signatures.
+   */
   expected?: { canonicalRequest?: string; stringToSign?: string; stringToSignBase64?: string; signature?: string };
   /** Why it failed and what to do, in words. */
   hint?: string;

@@ -13,7 +13,7 @@ import { isRecord } from "./request.ts";
 import { readKeyId } from "./schemes/acepanel.ts";
 import type { Case, CaseCredentials, SchemeId, VerifyContext, VerifyResult } from "./types.ts";
 import type { VerifyOptions } from "./verify-options.ts";
-import { verifyHttpWith } from "./verify-http.ts";
+import { verifyHttpWith, type VerifiedRequest } from "./verify-http.ts";
 
 /** Receiver state given beside the case instead of in its context: a live replay store shared between calls. */
 export interface VerifyCaseOptions {
@@ -25,6 +25,16 @@ export interface VerifyCaseOptions {
 
 /** Verifies one case object. Throws a PanelsigError only when the case is malformed or `extra` repeats its context. */
 export async function verifyWith(provider: CryptoProvider, input: Case, extra: VerifyCaseOptions = {}): Promise<VerifyResult> {
+  // The contract's verify result has no response to send: the rejection stays out.
+  const { rejection: _, ...result } = await answerCaseWith(provider, input, extra);
+  return result;
+}
+
+/**
+ * verifyWith, and on a failure the response the real receiver sends (status, headers, body): for a
+ * server that answers live requests by turning each into a case object (`panelsig serve`).
+ */
+export async function answerCaseWith(provider: CryptoProvider, input: Case, extra: VerifyCaseOptions = {}): Promise<VerifiedRequest> {
   const c = readCase(input);
   const context = readContext(input.context, c.scheme);
   const { rawPath, rawQuery, method, headers, body } = c.request;
@@ -36,9 +46,7 @@ export async function verifyWith(provider: CryptoProvider, input: Case, extra: V
     clientIp: context.clientIp === undefined ? undefined : toBinaryString(context.clientIp),
   };
   const secret = (input.credentials as CaseCredentials).secret;
-  // The contract's verify result has no response to send: the rejection stays out.
-  const { rejection: _, ...result } = await verifyHttpWith(provider, message, caseOptions(c, secret, context, extra), Infinity);
-  return result;
+  return verifyHttpWith(provider, message, caseOptions(c, secret, context, extra), Infinity);
 }
 
 function caseOptions(c: ReadCase, secret: string, context: VerifyContext, extra: VerifyCaseOptions): VerifyOptions {

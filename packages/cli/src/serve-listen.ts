@@ -1,0 +1,98 @@
+// The TCP edge of `panelsig serve`: a node:net server on 127.0.0.1 (node:net works the same on
+// Node, Deno and Bun, so serve answers identically on all three). Each connection reads requests
+// one after another (keep-alive and pipelining as Go serves them), answers each, and before it
+// reads the next waits for the log to have room (serve-output.ts).
+
+import { createServer, type Socket } from "node:net";
+import { peerAddress } from "@panelsig/core";
+import type { Answer, ServeHandler } from "./serve-handler.ts";
+import { readRequest, type HttpFailure } from "./serve-http.ts";
+import { Incoming } from "./serve-incoming.ts";
+import type { Output } from "./serve-output.ts";
+
+export interface Listening {
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface ListenOptions {
+  port: number;
+  maxBodyBytes: number;
+  output: Output;
+  /** Told about requests refused before they could be checked (malformed HTTP). */
+  onRefused?(failure: HttpFailure, peer: string): void;
+}
+
+export function listen(handler: ServeHandler, options: ListenOptions): Promise<Listening> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    void serveConnection(socket, handler, options);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, "127.0.0.1", () => {
+      const address = server.address();
+      resolve({
+        port: typeof address === "object" && address ? address.port : options.port,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            for (const socket of sockets) socket.destroy();
+          }),
+      });
+    });
+  });
+}
+
+async function serveConnection(socket: Socket, handler: ServeHandler, options: ListenOptions): Promise<void> {
+  socket.setNoDelay(true);
+  socket.on("error", () => socket.destroy());
+  const peer = peerAddress(socket.remoteAddress ?? "", socket.remotePort ?? 0);
+  const input = new Incoming(socket);
+  for (;;) {
+    const request = await readRequest(input, options.maxBodyBytes, () => socket.write("HTTP/1.1 100 Continue\r\n\r\n"));
+    if (request === undefined || socket.destroyed) return void socket.end();
+    if ("failure" in request) {
+      if (!request.silent) {
+        options.onRefused?.(request, peer);
+        const headers = request.body === "" ? "Content-Length: 0\r\nConnection: close" : "Content-Type: text/plain; charset=utf-8\r\nConnection: close";
+        socket.write(`HTTP/1.1 ${request.failure}\r\n${headers}\r\n\r\n${request.body}`, "latin1");
+      }
+      return hangUp(socket, input);
+    }
+    let answer: Answer;
+    try {
+      answer = await handler(request, peer);
+    } catch (error) {
+      process.stderr.write(`panelsig serve: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      answer = { status: 500, headers: { "Content-Type": "text/plain; charset=utf-8" }, body: "panelsig serve: internal error (see its standard error)\n", close: true };
+    }
+    if (answer.hangUp) return void socket.destroy();
+    const close = answer.close === true || !request.keepAlive || request.bodyCut;
+    socket.write(responseBytes(answer, request.method === "HEAD", close));
+    if (close) return hangUp(socket, input);
+    await options.output.ready();
+  }
+}
+
+/** Ends the connection, still reading (and dropping) what the client sends so that it sees the answer, not a reset. */
+function hangUp(socket: Socket, input: Incoming): void {
+  input.discard();
+  socket.end();
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  200: "OK", 302: "Found", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+  413: "Request Entity Too Large", 418: "I'm a teapot", 500: "Internal Server Error",
+};
+
+function responseBytes(answer: Answer, head: boolean, close: boolean): Buffer {
+  const body = typeof answer.body === "string" ? Buffer.from(answer.body, "utf8") : answer.body;
+  let text = `HTTP/1.1 ${answer.status} ${STATUS_TEXT[answer.status] ?? "Status"}\r\n`;
+  for (const [name, value] of Object.entries(answer.headers)) if (name.toLowerCase() !== "connection") text += `${name}: ${value}\r\n`;
+  text += `Content-Length: ${body.length}\r\n${close ? "Connection: close\r\n" : ""}\r\n`;
+  const start = Buffer.from(text, "latin1");
+  return head || body.length === 0 ? start : Buffer.concat([start, body]);
+}

@@ -1,0 +1,59 @@
+// serve's log on standard output. Each connection, after its answer, calls `ready()`: the lines
+// queued so far go out in one write, and when the stream is full (a reader slower than the
+// requests) the connection waits for it to drain before it reads its next request, so the log slows
+// the server down instead of piling up in memory. When the reader goes away (EPIPE, or the stream
+// closes), `onClosed` is told once.
+
+export interface Output {
+  /** Queues one line (a newline is added). */
+  line(text: string): void;
+  /** Writes what is queued; then undefined, or (when the stream is full) a promise of its draining. */
+  ready(): Promise<void> | undefined;
+}
+
+export function createOutput(stream: NodeJS.WriteStream, onClosed: (why: string) => void): Output {
+  let pending = "";
+  let scheduled = false;
+  let closed = false;
+  let drained: Promise<void> | undefined;
+  const close = (why: string) => {
+    if (closed) return;
+    closed = true;
+    onClosed(why);
+  };
+  // Runs before cli.ts's own EPIPE handler, which would otherwise exit 0.
+  stream.prependListener("error", (error: NodeJS.ErrnoException) => close(error.code ?? error.message));
+  stream.on("close", () => close("closed"));
+  const flush = () => {
+    scheduled = false;
+    if (closed || pending === "") return;
+    const text = pending;
+    pending = "";
+    if (!stream.write(text) && !drained) {
+      drained = new Promise((resolve) => {
+        const done = () => {
+          stream.off("drain", done);
+          stream.off("close", done);
+          drained = undefined;
+          resolve();
+        };
+        stream.on("drain", done);
+        stream.on("close", done);
+      });
+    }
+  };
+  return {
+    line(text) {
+      if (closed) return;
+      pending += text + "\n";
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    ready() {
+      flush();
+      return drained;
+    },
+  };
+}
