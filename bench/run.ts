@@ -1,7 +1,7 @@
 // `npm run bench`: measures panelsig's speed against its baselines, side by side in one run, prints
 // the tables with their ratios and the issue's targets, and records the figures with the machine
 // and runtime in bench/results.json (one entry per runtime: node, deno, bun).
-//   --only=primitives,signing,stream   run some parts (then results.json is left alone)
+//   --only=primitives,signing,stream,serve   run some parts (then results.json is left alone)
 
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -10,10 +10,11 @@ import type { Settings } from "./measure.ts";
 import { benchPrimitives, type PrimitiveRow } from "./primitives.ts";
 import { installedRuntimes, machine, runtime } from "./runtime.ts";
 import { BATCH, benchSigning, type SigningRow } from "./signing.ts";
+import { benchServe, SERVE_TARGETS, type ServeBench } from "./serve.ts";
 import { benchStream, STREAM_TARGETS, type StreamRow } from "./stream.ts";
 import { duration, ratio, size, table, throughput, verdict } from "./table.ts";
 
-const PARTS = ["primitives", "signing", "stream"] as const;
+const PARTS = ["primitives", "signing", "stream", "serve"] as const;
 const RESULTS = fileURLToPath(new URL("results.json", import.meta.url));
 // Many short rounds rather than a few long ones: on a shared machine, the more rounds, the likelier
 // one of them runs undisturbed.
@@ -55,6 +56,24 @@ function streamReport(rows: StreamRow[]): string {
     rows.map((r) => [r.run, size(r.bytes), `${r.seconds.toFixed(2)} s`, throughput(r.bytes, r.seconds * 1e9), ratio(r.ratio),
       `${r.startRssMiB.toFixed(0)} MiB`, `${r.peakRssMiB.toFixed(0)} MiB`, verdict(r.ratio, r.target)]),
   );
+}
+
+function serveReport({ rows, peakRssMiB }: ServeBench): string {
+  const t = table(
+    ["connections", "bare node:http", "serve", "ratio", "bare p99", "serve p99", "p99 ratio", "non-200", "target"],
+    rows.map((r) => [String(r.connections), `${r.bareRps.toFixed(0)} req/s`, `${r.serveRps.toFixed(0)} req/s`, ratio(r.ratio),
+      `${r.bareP99Ms} ms`, `${r.serveP99Ms} ms`, ratio(r.p99Ratio), String(r.serveNon2xx), verdict(r.ratio, SERVE_TARGETS.ratio)]),
+  );
+  return `${t}\npeak RSS over the run: bare ${peakRssMiB.bare.toFixed(0)} MiB, serve ${peakRssMiB.serve.toFixed(0)} MiB`;
+}
+
+function serveTargets({ rows }: ServeBench): Target[] {
+  const worst = rows.reduce((a, b) => (b.ratio < a.ratio ? b : a));
+  const busiest = rows.find((r) => r.connections === 128)!;
+  return [
+    { what: "serve vs bare node:http + createHmac, req/s", target: `≥ ${ratio(SERVE_TARGETS.ratio)}`, measured: `${ratio(worst.ratio)} at worst (${worst.connections} conn.)`, met: worst.ratio >= SERVE_TARGETS.ratio },
+    { what: "serve p99 at 128 connections vs bare", target: `≤ ${ratio(SERVE_TARGETS.p99Ratio)}`, measured: `${ratio(busiest.p99Ratio)} (${busiest.serveP99Ms} vs ${busiest.bareP99Ms} ms)`, met: busiest.p99Ratio <= SERVE_TARGETS.p99Ratio },
+  ];
 }
 
 function primitiveTargets(rows: PrimitiveRow[]): Target[] {
@@ -121,6 +140,18 @@ for (const part of parts) {
     console.log(signingReport(rows) + "\n");
     record.signing = rows;
     targets.push(...signingTargets(rows));
+  } else if (part === "serve") {
+    if (rt.name !== "node") {
+      console.log("panelsig serve under load: measured by `npm run bench` (Node, with autocannon)\n");
+      continue;
+    }
+    progress("panelsig serve under load …");
+    const result = await benchServe(progress);
+    console.log("panelsig serve vs a bare node:http server doing one createHmac per request (autocannon over loopback, the same");
+    console.log("signed acepanel GET; each server in its own Node process; best of the interleaved rounds)\n");
+    console.log(serveReport(result) + "\n");
+    record.serve = result;
+    targets.push(...serveTargets(result));
   } else {
     progress("streamed 1 GiB body …");
     const rows = benchStream(progress);

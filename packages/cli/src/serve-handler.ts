@@ -46,6 +46,7 @@ export type Page = (request: RawRequest, state: { settings: ServeSettings; recen
 export type ServeHandler = (request: RawRequest, peer: string) => Promise<Answer>;
 
 const SIGNATURE_HEADERS = new Set(["x-timestamp", "x-signature", "authorization"]);
+const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 export function createServeHandler(settings: ServeSettings, pages: Record<string, Page> = { [REPORT_PATH]: reportPage }): ServeHandler {
   const state = { settings, recent: new RecentRequests(settings.reportSize) };
@@ -72,7 +73,7 @@ async function check(state: { settings: ServeSettings; recent: RecentRequests },
     scheme: s.scheme,
     op: "verify",
     request: { method: request.method, url: caseTarget(request.target), headers, body: request.body },
-    credentials: s.keyId === undefined ? { secret: s.secret } : { secret: s.secret, keyId: s.keyId },
+    credentials: s.keyId === undefined ? { secret: s.secret } : { secret: s.secret, keyId: keyIdValue(s.keyId) },
     context,
   };
   let result;
@@ -84,12 +85,11 @@ async function check(state: { settings: ServeSettings; recent: RecentRequests },
     return plain(400, `panelsig serve: this request cannot be checked: ${error.message}\n`);
   }
   const signatureHeaders = headers.filter(([name]) => SIGNATURE_HEADERS.has(name.toLowerCase()));
-  const expected = dropUndefined({
-    canonicalRequest: result.canonicalRequest,
-    stringToSign: result.stringToSign,
-    stringToSignBase64: result.stringToSignBase64,
-    signature: s.showSignatures ? result.expectedSignature : undefined,
-  });
+  const expected: NonNullable<ReportEntry["expected"]> = {};
+  if (result.canonicalRequest !== undefined) expected.canonicalRequest = result.canonicalRequest;
+  if (result.stringToSign !== undefined) expected.stringToSign = result.stringToSign;
+  if (result.stringToSignBase64 !== undefined) expected.stringToSignBase64 = result.stringToSignBase64;
+  if (s.showSignatures && result.expectedSignature !== undefined) expected.signature = result.expectedSignature;
   const closed = (result as { connectionClosed?: boolean }).connectionClosed === true;
   const entry: ReportEntry = {
     at: new Date().toISOString(),
@@ -100,8 +100,8 @@ async function check(state: { settings: ServeSettings; recent: RecentRequests },
     ...(result.valid ? {} : { error: result.error, message: result.message }),
     status: result.valid ? 200 : closed ? 0 : result.status!,
     signatureHeaders,
-    ...(Object.keys(expected).length ? { expected } : {}),
   };
+  if (result.canonicalRequest !== undefined || result.stringToSign !== undefined || result.stringToSignBase64 !== undefined) entry.expected = expected;
   if (!result.valid) entry.hint = hintFor(s.scheme, result.error!);
   state.recent.add(entry);
   s.onRequest?.(entry);
@@ -112,8 +112,14 @@ async function check(state: { settings: ServeSettings; recent: RecentRequests },
   }
   const seen = { valid: true, scheme: s.scheme, method: request.method, path: text(path), query: text(query ?? "") };
   if (result.expectedSignature === undefined) return json(200, { ...seen, note: "the receiver does not check this path (a public path, or outside /api)" });
-  const digest = toHex(await s.provider.sha256(request.body));
+  const digest = request.body.length === 0 ? EMPTY_SHA256 : toHex(await s.provider.sha256(request.body));
   return json(200, { ...seen, verifiedHeaders: signatureHeaders, body: { length: request.body.length, sha256: digest }, ...expected });
+}
+
+/** A token id as a case carries it: a number while it is exact, else its decimal string. */
+export function keyIdValue(keyId: string): number | string {
+  const n = Number(keyId);
+  return Number.isSafeInteger(n) ? n : keyId;
 }
 
 function reportPage(request: RawRequest, { settings, recent }: { settings: ServeSettings; recent: RecentRequests }): Answer {

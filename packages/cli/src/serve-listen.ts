@@ -71,7 +71,7 @@ async function serveConnection(socket: Socket, handler: ServeHandler, options: L
     }
     if (answer.hangUp) return void socket.destroy();
     const close = answer.close === true || !request.keepAlive || request.bodyCut;
-    socket.write(responseBytes(answer, request.method === "HEAD", close));
+    socket.write(responseText(answer, request.method === "HEAD", close));
     if (close) return hangUp(socket, input);
     await options.output.ready();
   }
@@ -88,11 +88,11 @@ const STATUS_TEXT: Record<number, string> = {
   413: "Request Entity Too Large", 418: "I'm a teapot", 500: "Internal Server Error",
 };
 
-function responseBytes(answer: Answer, head: boolean, close: boolean): Buffer {
-  const body = typeof answer.body === "string" ? Buffer.from(answer.body, "utf8") : answer.body;
+/** The answer as one string (UTF-8 text, header values ASCII), for a single write. */
+function responseText(answer: Answer, head: boolean, close: boolean): string {
+  const body = typeof answer.body === "string" ? answer.body : Buffer.from(answer.body).toString("utf8");
   let text = `HTTP/1.1 ${answer.status} ${STATUS_TEXT[answer.status] ?? "Status"}\r\n`;
-  for (const [name, value] of Object.entries(answer.headers)) if (name.toLowerCase() !== "connection") text += `${name}: ${value}\r\n`;
-  text += `Content-Length: ${body.length}\r\n${close ? "Connection: close\r\n" : ""}\r\n`;
-  const start = Buffer.from(text, "latin1");
-  return head || body.length === 0 ? start : Buffer.concat([start, body]);
+  for (const name in answer.headers) if (name.toLowerCase() !== "connection") text += `${name}: ${answer.headers[name]}\r\n`;
+  text += `Content-Length: ${Buffer.byteLength(body)}\r\n${close ? "Connection: close\r\n" : ""}\r\n`;
+  return head ? text : text + body;
 }

@@ -1,13 +1,16 @@
-// serve's log on standard output. Each connection, after its answer, calls `ready()`: the lines
-// queued so far go out in one write, and when the stream is full (a reader slower than the
-// requests) the connection waits for it to drain before it reads its next request, so the log slows
-// the server down instead of piling up in memory. When the reader goes away (EPIPE, or the stream
-// closes), `onClosed` is told once.
+// serve's log on standard output. Lines queued in one turn of the event loop go out in one write.
+// Each connection, after its answer, calls `ready()`: when the stream is full (a reader slower than
+// the requests) the connection waits for it to drain before it reads its next request, so the log
+// slows the server down instead of piling up in memory (at most a line per connection, or
+// FLUSH_AT bytes, waits in `pending`). When the reader goes away (EPIPE, or the stream closes),
+// `onClosed` is told once.
+
+const FLUSH_AT = 64 * 1024;
 
 export interface Output {
   /** Queues one line (a newline is added). */
   line(text: string): void;
-  /** Writes what is queued; then undefined, or (when the stream is full) a promise of its draining. */
+  /** Undefined, or (when the stream is full) a promise of its draining. */
   ready(): Promise<void> | undefined;
 }
 
@@ -52,7 +55,7 @@ export function createOutput(stream: NodeJS.WriteStream, onClosed: (why: string)
       }
     },
     ready() {
-      flush();
+      if (pending.length >= FLUSH_AT) flush();
       return drained;
     },
   };

@@ -40,7 +40,8 @@ export class RecentRequests {
   constructor(private readonly size: number) {}
 
   add(entry: ReportEntry): void {
-    if (entry.expected) entry.expected = Object.fromEntries(Object.entries(entry.expected).map(([k, v]) => [k, clip(v)]));
+    const e = entry.expected;
+    if (e) for (const key in e) if ((e as Record<string, string>)[key]!.length > KEPT_CHARACTERS) (e as Record<string, string>)[key] = clip((e as Record<string, string>)[key]!);
     this.entries.push(entry);
     if (this.entries.length > this.size) this.entries.shift();
   }

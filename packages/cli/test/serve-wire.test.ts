@@ -239,10 +239,11 @@ describe("serve is safe to run with a real secret", () => {
 describe("serve's log has back-pressure", () => {
   it("a connection whose log line the reader has not taken reads no further request until the log drains", async () => {
     // A log reader that takes nothing until released: its buffer (1 byte) is full after one line.
-    let release!: () => void;
+    let held: (() => void) | undefined;
     let wrote!: () => void;
     const written = new Promise<void>((resolve) => (wrote = resolve));
-    const outputStream = new Writable({ highWaterMark: 1, write: (_c, _e, done) => ((release = done), wrote()) });
+    const outputStream = new Writable({ highWaterMark: 1, write: (_c, _e, done) => (held === undefined ? ((held = done), wrote()) : done()) });
+    const release = () => held!();
     const { server } = await startServeFromArgs(["--scheme", "opterius-agent", "--secret", "s3cret", "--port", "0"], createOutput(outputStream as unknown as NodeJS.WriteStream, () => {}));
     const request = `POST /x HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`;
     const a = connect(server.port, "127.0.0.1");
@@ -256,14 +257,17 @@ describe("serve's log has back-pressure", () => {
     a.write(request);
     await answered(1);
     await written;
+    // The log is full now; the request already being read when it filled is still answered…
     a.write(request);
-    // Another connection's request is answered (the log has room for no more, but a first answer goes out)…
+    await answered(2);
+    a.write(request);
+    // …and another connection's first request too (it is read before anything is logged)…
     const [other] = await raw(server.port, `GET /__panelsig/report HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`);
     expect(other!.status).toBe(200);
-    // …while the first connection's second request waits for the log.
-    expect(answers.length).toBe(1);
+    // …but the first connection's third request waits for the log.
+    expect(answers.length).toBe(2);
     release();
-    await answered(2);
+    await answered(3);
     a.destroy();
     await server.close();
   });
