@@ -29,6 +29,9 @@ export interface ServeRow {
   p99Ratio: number;
   /** Answers that were not 200 (must be 0: every request is a valid signed one). */
   serveNon2xx: number;
+  /** CPU time (user + system) each server process spent per answered request, in µs: less sensitive to the machine's load than req/s. */
+  bareCpuUs: number;
+  serveCpuUs: number;
 }
 
 export interface ServeBench {
@@ -63,13 +66,21 @@ function startProcess(args: string[]): Promise<{ child: ChildProcess; port: numb
   });
 }
 
+/** User + system CPU time of a process so far, in µs (Linux: /proc/<pid>/stat, in clock ticks of 10 ms). */
+function cpuUs(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 function peakRssMiB(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
-async function load(port: number, connections: number, headers: Record<string, string>): Promise<autocannon.Result> {
-  return autocannon({ url: `http://127.0.0.1:${port}/entrance/api/user/info`, headers, connections, duration: SECONDS });
+async function load(server: ChildProcess, port: number, connections: number, headers: Record<string, string>): Promise<autocannon.Result & { cpuUs: number }> {
+  const before = cpuUs(server);
+  const result = await autocannon({ url: `http://127.0.0.1:${port}/entrance/api/user/info`, headers, connections, duration: SECONDS });
+  return { ...result, cpuUs: (cpuUs(server) - before) / result.requests.total };
 }
 
 export async function benchServe(progress: (line: string) => void): Promise<ServeBench> {
@@ -79,12 +90,12 @@ export async function benchServe(progress: (line: string) => void): Promise<Serv
   try {
     const rows: ServeRow[] = [];
     for (const connections of CONNECTIONS) {
-      let b: autocannon.Result | undefined;
-      let s: autocannon.Result | undefined;
+      let b: Awaited<ReturnType<typeof load>> | undefined;
+      let s: Awaited<ReturnType<typeof load>> | undefined;
       for (let round = 0; round < ROUNDS; round++) {
         progress(`  serve vs bare node:http, ${connections} connection(s), round ${round + 1} of ${ROUNDS} …`);
-        const br = await load(bare.port, connections, headers);
-        const sr = await load(serve.port, connections, headers);
+        const br = await load(bare.child, bare.port, connections, headers);
+        const sr = await load(serve.child, serve.port, connections, headers);
         if (!b || br.requests.average > b.requests.average) b = br;
         if (!s || sr.requests.average > s.requests.average) s = sr;
       }
@@ -97,6 +108,8 @@ export async function benchServe(progress: (line: string) => void): Promise<Serv
         serveP99Ms: s!.latency.p99,
         p99Ratio: s!.latency.p99 / Math.max(b!.latency.p99, 1),
         serveNon2xx: s!.non2xx,
+        bareCpuUs: b!.cpuUs,
+        serveCpuUs: s!.cpuUs,
       });
     }
     return { rows, peakRssMiB: { bare: peakRssMiB(bare.child), serve: peakRssMiB(serve.child) } };
