@@ -88,7 +88,7 @@ describe("panelsig adapter", () => {
   });
 
   it("streams the whole corpus: one answer per case, in order, each with its tcId", async () => {
-    // How fast it streams is `npm run bench`'s question (cli: adapter row), never a test's.
+    // Correctness only: how fast it streams is a benchmark's question, never a test's.
     const cases = SCHEME_VECTOR_FILES.flatMap((f) => f.vectors).map((v) => toCase(v));
     const child = spawn(NODE, [BIN, "adapter"], { stdio: ["pipe", "pipe", "inherit"] });
     const answers: number[] = [];
