@@ -35,6 +35,8 @@ export interface HttpFailure {
   body: string;
   /** Go sends no answer at all (the client went away mid-request). */
   silent?: boolean;
+  /** "METHOD target" when the head had been read. */
+  request?: string;
 }
 
 /** Go's http.DefaultMaxHeaderBytes, plus the 4096 bytes its reader may have read ahead. */
@@ -80,7 +82,7 @@ export async function readRequest(input: Incoming, maxBodyBytes: number, sendCon
   const head = parseHead(lines);
   if ("failure" in head) return head;
   const body = await readBody(input, head, maxBodyBytes, sendContinue);
-  if ("failure" in body) return body;
+  if ("failure" in body) return { ...body, request: `${head.method} ${head.target}` };
   return { ...head, ...body };
 }
 

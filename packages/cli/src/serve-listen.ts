@@ -19,7 +19,7 @@ export interface ListenOptions {
   port: number;
   maxBodyBytes: number;
   output: Output;
-  /** Told about requests refused before they could be checked (malformed HTTP). */
+  /** Told about requests refused before they could be checked (malformed HTTP, or the client gone mid-request). */
   onRefused?(failure: HttpFailure, peer: string): void;
 }
 
@@ -55,8 +55,8 @@ async function serveConnection(socket: Socket, handler: ServeHandler, options: L
     const request = await readRequest(input, options.maxBodyBytes, () => socket.write("HTTP/1.1 100 Continue\r\n\r\n"));
     if (request === undefined || socket.destroyed) return void socket.end();
     if ("failure" in request) {
+      options.onRefused?.(request, peer);
       if (!request.silent) {
-        options.onRefused?.(request, peer);
         const headers = request.body === "" ? "Content-Length: 0\r\nConnection: close" : "Content-Type: text/plain; charset=utf-8\r\nConnection: close";
         socket.write(`HTTP/1.1 ${request.failure}\r\n${headers}\r\n\r\n${request.body}`, "latin1");
       }

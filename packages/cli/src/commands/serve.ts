@@ -12,6 +12,7 @@ import { EXIT, type Command } from "../command.ts";
 import { writeOut } from "../output.ts";
 import { pickProvider, PROVIDER_FLAG } from "../provider-flag.ts";
 import { createServeHandler, REPORT_PATH, type ServeSettings } from "../serve-handler.ts";
+import type { HttpFailure } from "../serve-http.ts";
 import { listen, type Listening } from "../serve-listen.ts";
 import { createOutput, type Output } from "../serve-output.ts";
 import type { ReportEntry } from "../serve-report.ts";
@@ -180,7 +181,7 @@ async function startServe(values: Values, output: Output): Promise<{ settings: S
       port,
       maxBodyBytes,
       output,
-      onRefused: (failure, peer) => output.line(`${new Date().toISOString()} ${peer} → ${failure.failure} (Go's server refuses this request before any check)`),
+      onRefused: (failure, peer) => output.line(`${new Date().toISOString()} ${failure.request ?? peer} → ${refusal(failure)}`),
     });
   } catch (error) {
     throw new UsageError(`--port: cannot listen on 127.0.0.1:${port} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
@@ -204,6 +205,11 @@ async function checkContext(s: ServeSettings): Promise<void> {
     if (field === undefined) throw error;
     throw new UsageError(`${FLAG_OF[field] ?? field}: ${error.message.slice(error.field.length + 2)}${field === "entranceError" || field === "locale" ? " (this panelsig's core does not know that value)" : ""}`);
   }
+}
+
+function refusal(failure: HttpFailure): string {
+  if (failure.silent) return `dropped: the client closed the connection before the ${failure.request ? "body" : "request"} ended`;
+  return `${failure.failure} (Go's server refuses this request before any check)`;
 }
 
 function logLine(e: ReportEntry): string {
