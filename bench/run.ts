@@ -58,14 +58,14 @@ function streamReport(rows: StreamRow[]): string {
   );
 }
 
-function serveReport({ rows, peakRssMiB }: ServeBench): string {
+function serveReport({ rows, peakRssMiB, logMiB, logLines }: ServeBench): string {
   const t = table(
     ["connections", "bare node:http", "serve", "ratio", "CPU/req bare", "serve", "bare p99", "serve p99", "p99 ratio", "non-200", "target"],
     rows.map((r) => [String(r.connections), `${r.bareRps.toFixed(0)} req/s`, `${r.serveRps.toFixed(0)} req/s`, ratio(r.ratio),
       `${r.bareCpuUs.toFixed(0)} µs`, `${r.serveCpuUs.toFixed(0)} µs`,
       `${r.bareP99Ms} ms`, `${r.serveP99Ms} ms`, ratio(r.p99Ratio), String(r.serveNon2xx), verdict(r.ratio, SERVE_TARGETS.ratio)]),
   );
-  return `${t}\npeak RSS over the run: bare ${peakRssMiB.bare.toFixed(0)} MiB, serve ${peakRssMiB.serve.toFixed(0)} MiB`;
+  return `${t}\npeak RSS over the run: bare ${peakRssMiB.bare.toFixed(0)} MiB, serve ${peakRssMiB.serve.toFixed(0)} MiB; serve's log: ${logLines} lines, ${logMiB.toFixed(1)} MiB`;
 }
 
 function serveTargets({ rows }: ServeBench): Target[] {

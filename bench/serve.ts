@@ -6,7 +6,10 @@
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 
@@ -37,6 +40,9 @@ export interface ServeRow {
 export interface ServeBench {
   rows: ServeRow[];
   peakRssMiB: { bare: number; serve: number };
+  /** serve's log over the run: it logs every request. */
+  logMiB: number;
+  logLines: number;
 }
 
 /** The hand-signed request: acepanel GET /entrance/api/user/info at X-Timestamp NOW. */
@@ -45,6 +51,34 @@ function signedHeaders(): Record<string, string> {
   const stringToSign = `HMAC-SHA256\n${NOW}\n${createHash("sha256").update(canonical).digest("hex")}`;
   const signature = createHmac("sha256", SECRET).update(stringToSign).digest("hex");
   return { "X-Timestamp": String(NOW), Authorization: `HMAC-SHA256 Credential=16, Signature=${signature}` };
+}
+
+/** A port free on 127.0.0.1 at the moment. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts serve with its log going straight into a file (a reader as fast as a terminal, so that
+ * the log's back-pressure never waits on this process, busy running autocannon), and resolves once
+ * the file shows its start line.
+ */
+async function startServe(args: string[]): Promise<{ child: ChildProcess; port: number; logFile: string }> {
+  const port = await freePort();
+  const logFile = join(mkdtempSync(join(tmpdir(), "panelsig-bench-")), "serve.log");
+  const fd = openSync(logFile, "w");
+  const child = spawn(process.execPath, [...args, "--port", String(port)], { stdio: ["ignore", fd, "inherit"] });
+  closeSync(fd);
+  while (!readFileSync(logFile, "utf8").includes("on http://127.0.0.1:")) {
+    if (child.exitCode !== null) throw new Error(`serve exited (${child.exitCode}) before it started`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { child, port, logFile };
 }
 
 /** Starts a server process and resolves to it and its port once it prints where it listens. */
@@ -57,7 +91,6 @@ function startProcess(args: string[]): Promise<{ child: ChildProcess; port: numb
       const match = /on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
       if (!match) return;
       child.stdout!.off("data", look);
-      // serve logs a line per request: read and drop them, as a terminal would show them.
       child.stdout!.resume();
       resolve({ child, port: Number(match[1]) });
     };
@@ -86,7 +119,7 @@ async function load(server: ChildProcess, port: number, connections: number, hea
 export async function benchServe(progress: (line: string) => void): Promise<ServeBench> {
   const headers = signedHeaders();
   const bare = await startProcess([BARE, SECRET]);
-  const serve = await startProcess([CLI, "serve", "--scheme", "acepanel", "--secret", SECRET, "--key-id", "16", "--entrance", "/entrance", "--now", String(NOW), "--port", "0"]);
+  const serve = await startServe([CLI, "serve", "--scheme", "acepanel", "--secret", SECRET, "--key-id", "16", "--entrance", "/entrance", "--now", String(NOW)]);
   try {
     const rows: ServeRow[] = [];
     for (const connections of CONNECTIONS) {
@@ -112,9 +145,11 @@ export async function benchServe(progress: (line: string) => void): Promise<Serv
         serveCpuUs: s!.cpuUs,
       });
     }
-    return { rows, peakRssMiB: { bare: peakRssMiB(bare.child), serve: peakRssMiB(serve.child) } };
+    const logLines = readFileSync(serve.logFile, "utf8").split("\n").length - 2;
+    return { rows, peakRssMiB: { bare: peakRssMiB(bare.child), serve: peakRssMiB(serve.child) }, logMiB: statSync(serve.logFile).size / 2 ** 20, logLines };
   } finally {
     bare.child.kill();
     serve.child.kill();
+    rmSync(serve.logFile.slice(0, -"/serve.log".length), { recursive: true, force: true });
   }
 }

@@ -1,11 +1,12 @@
 // What `panelsig serve` answers to one request read from the wire (serve-http.ts). Every request
-// except serve's own pages under /__panelsig/ becomes a case object with the receiver's state as
-// its context and goes through core's case verifier, so the receiver's rules (and their answers)
-// are core's: a failure gets the receiver's status and body, a success a JSON echo of what was
-// verified. Requests whose Host is not the address serve listens on are refused first (DNS
+// except serve's own pages under /__panelsig/ goes, exactly as received (method, raw target, header
+// bytes, body), to core's case receiver: the receiver's credentials and state (the flags) read once
+// as a case object's, each request answered as verify(case) answers it. So the receiver's rules
+// and answers are core's: a failure gets the receiver's status and body, a success a JSON echo of
+// what was verified. Requests whose Host is not the address serve listens on are refused first (DNS
 // rebinding: a web page must not reach a server holding a real secret).
 
-import { answerCaseWith, PanelsigError, toHex, type Case, type CryptoProvider, type HeaderPair, type SchemeId, type VerifyContext } from "@panelsig/core";
+import { caseReceiverWith, toHex, type CryptoProvider, type HeaderPair, type HttpMessage, type SchemeId, type VerifiedRequest, type VerifyContext } from "@panelsig/core";
 import type { RawRequest } from "./serve-http.ts";
 import { RecentRequests, type ReportEntry } from "./serve-report.ts";
 
@@ -48,8 +49,11 @@ export type ServeHandler = (request: RawRequest, peer: string) => Promise<Answer
 const SIGNATURE_HEADERS = new Set(["x-timestamp", "x-signature", "authorization"]);
 const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
+/** Throws a PanelsigError naming the context field when core refuses the receiver's state. */
 export function createServeHandler(settings: ServeSettings, pages: Record<string, Page> = { [REPORT_PATH]: reportPage }): ServeHandler {
-  const state = { settings, recent: new RecentRequests(settings.reportSize) };
+  const credentials = settings.keyId === undefined ? { secret: settings.secret } : { secret: settings.secret, keyId: settings.keyId };
+  const receive = caseReceiverWith(settings.provider, { scheme: settings.scheme, credentials, context: settings.context });
+  const state = { settings, recent: new RecentRequests(settings.reportSize), receive };
   return async (request, peer) => {
     if (!hostAllowed(settings.allowedHosts, request.host)) {
       return plain(403, `panelsig serve: Host ${JSON.stringify(request.host)} is not the address this server listens on; start it with --allow-host to accept it\n`);
@@ -65,26 +69,13 @@ export function createServeHandler(settings: ServeSettings, pages: Record<string
   };
 }
 
-async function check(state: { settings: ServeSettings; recent: RecentRequests }, request: RawRequest, peer: string, path: string, query: string | undefined): Promise<Answer> {
+type State = { settings: ServeSettings; recent: RecentRequests; receive: (request: HttpMessage) => Promise<VerifiedRequest> };
+
+async function check(state: State, request: RawRequest, peer: string, path: string, query: string | undefined): Promise<Answer> {
   const s = state.settings;
-  const headers = request.headers.map(([name, value]): HeaderPair => [name, text(value)]);
-  const context: VerifyContext = s.scheme === "acepanel" ? { ...s.context, clientIp: peer } : s.context;
-  const input: Case = {
-    scheme: s.scheme,
-    op: "verify",
-    request: { method: request.method, url: caseTarget(request.target), headers, body: request.body },
-    credentials: s.keyId === undefined ? { secret: s.secret } : { secret: s.secret, keyId: keyIdValue(s.keyId) },
-    context,
-  };
-  let result;
-  try {
-    result = await answerCaseWith(s.provider, input);
-  } catch (error) {
-    // A request no case object can carry: say so rather than guess.
-    if (!(error instanceof PanelsigError)) throw error;
-    return plain(400, `panelsig serve: this request cannot be checked: ${error.message}\n`);
-  }
-  const signatureHeaders = headers.filter(([name]) => SIGNATURE_HEADERS.has(name.toLowerCase()));
+  const result = await state.receive({ method: request.method, target: request.target, headers: request.headers, body: request.body, clientIp: peer });
+  const signatureHeaders: HeaderPair[] = [];
+  for (const [name, value] of request.headers) if (SIGNATURE_HEADERS.has(name.toLowerCase())) signatureHeaders.push([name, text(value)]);
   const expected: NonNullable<ReportEntry["expected"]> = {};
   if (result.canonicalRequest !== undefined) expected.canonicalRequest = result.canonicalRequest;
   if (result.stringToSign !== undefined) expected.stringToSign = result.stringToSign;
@@ -92,7 +83,7 @@ async function check(state: { settings: ServeSettings; recent: RecentRequests },
   if (s.showSignatures && result.expectedSignature !== undefined) expected.signature = result.expectedSignature;
   const closed = (result as { connectionClosed?: boolean }).connectionClosed === true;
   const entry: ReportEntry = {
-    at: new Date().toISOString(),
+    at: isoNow(),
     method: request.method,
     target: text(request.target),
     clientIp: peer,
@@ -113,13 +104,7 @@ async function check(state: { settings: ServeSettings; recent: RecentRequests },
   const seen = { valid: true, scheme: s.scheme, method: request.method, path: text(path), query: text(query ?? "") };
   if (result.expectedSignature === undefined) return json(200, { ...seen, note: "the receiver does not check this path (a public path, or outside /api)" });
   const digest = request.body.length === 0 ? EMPTY_SHA256 : toHex(await s.provider.sha256(request.body));
-  return json(200, { ...seen, verifiedHeaders: signatureHeaders, body: { length: request.body.length, sha256: digest }, ...expected });
-}
-
-/** A token id as a case carries it: a number while it is exact, else its decimal string. */
-export function keyIdValue(keyId: string): number | string {
-  const n = Number(keyId);
-  return Number.isSafeInteger(n) ? n : keyId;
+  return json(200, Object.assign(seen, { verifiedHeaders: signatureHeaders, body: { length: request.body.length, sha256: digest } }, expected));
 }
 
 function reportPage(request: RawRequest, { settings, recent }: { settings: ServeSettings; recent: RecentRequests }): Answer {
@@ -127,6 +112,19 @@ function reportPage(request: RawRequest, { settings, recent }: { settings: Serve
   const { scheme, keyId, context } = settings;
   const body = { scheme, ...dropUndefined({ keyId }), ...context, requests: recent.list() };
   return { status: 200, headers: { "Content-Type": "application/json; charset=utf-8" }, body: JSON.stringify(body, null, 2) + "\n" };
+}
+
+let lastMs = 0;
+let lastIso = "";
+
+/** The time as ISO 8601, made once per millisecond (a busy server logs many requests in one). */
+function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
 }
 
 function hostAllowed(allowed: Set<string>, host: string): boolean {
@@ -145,25 +143,10 @@ function splitTarget(target: string): { path: string; query: string | undefined 
 }
 
 const NON_ASCII = /[\x80-\xff]/;
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Bytes held one per char, read as UTF-8 text (what a case object carries; invalid bytes become U+FFFD). */
 function text(binary: string): string {
   return NON_ASCII.test(binary) ? Buffer.from(binary, "latin1").toString("utf8") : binary;
-}
-
-/**
- * A request-target as a case object's url. Raw bytes that are not UTF-8 become %XX, which every
- * scheme reads the same way (Go percent-decodes the path, and the query's keys and values).
- */
-function caseTarget(binary: string): string {
-  if (!NON_ASCII.test(binary)) return binary;
-  const bytes = Buffer.from(binary, "latin1");
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return binary.replace(/[\x80-\xff]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  }
 }
 
 function plain(status: number, body: string): Answer {

@@ -3,7 +3,7 @@ export type * from "./types.ts";
 export { SCHEME_IDS } from "./types.ts";
 export { PanelsigError, type PanelsigErrorCode } from "./errors.ts";
 export { signWith } from "./sign.ts";
-export { answerCaseWith, verifyWith, type VerifyCaseOptions } from "./verify.ts";
+export { caseReceiverWith, verifyWith, type CaseReceiver, type VerifyCaseOptions } from "./verify.ts";
 export { verifyRequestWith, type VerifyRequestOptions } from "./verify-request.ts";
 export { verifyHttpWith, type VerifiedRequest } from "./verify-http.ts";
 export type { AcepanelToken, AcepanelVerifyOptions, OpteriusAgentVerifyOptions, OpteriusPanelVerifyOptions, VerifyOptions } from "./verify-options.ts";

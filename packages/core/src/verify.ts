@@ -3,7 +3,7 @@
 // the case, so it throws), and then it goes through the same path as a live request: the
 // context's body limit and replay memory become the options a server would pass.
 
-import { readCase, type ReadCase } from "./case.ts";
+import { readCase, readScheme, readSecret } from "./case.ts";
 import { PanelsigError } from "./errors.ts";
 import { toBinaryString } from "./go-url.ts";
 import type { HttpMessage } from "./http-message.ts";
@@ -25,16 +25,6 @@ export interface VerifyCaseOptions {
 
 /** Verifies one case object. Throws a PanelsigError only when the case is malformed or `extra` repeats its context. */
 export async function verifyWith(provider: CryptoProvider, input: Case, extra: VerifyCaseOptions = {}): Promise<VerifyResult> {
-  // The contract's verify result has no response to send: the rejection stays out.
-  const { rejection: _, ...result } = await answerCaseWith(provider, input, extra);
-  return result;
-}
-
-/**
- * verifyWith, and on a failure the response the real receiver sends (status, headers, body): for a
- * server that answers live requests by turning each into a case object (`panelsig serve`).
- */
-export async function answerCaseWith(provider: CryptoProvider, input: Case, extra: VerifyCaseOptions = {}): Promise<VerifiedRequest> {
   const c = readCase(input);
   const context = readContext(input.context, c.scheme);
   const { rawPath, rawQuery, method, headers, body } = c.request;
@@ -46,23 +36,51 @@ export async function answerCaseWith(provider: CryptoProvider, input: Case, extr
     clientIp: context.clientIp === undefined ? undefined : toBinaryString(context.clientIp),
   };
   const secret = (input.credentials as CaseCredentials).secret;
-  return verifyHttpWith(provider, message, caseOptions(c, secret, context, extra), Infinity);
+  const options = caseOptions(c.scheme, c.keyId, secret, context, extra);
+  // The contract's verify result has no response to send: the rejection stays out.
+  const { rejection: _, ...result } = await verifyHttpWith(provider, message, options, Infinity);
+  return result;
 }
 
-function caseOptions(c: ReadCase, secret: string, context: VerifyContext, extra: VerifyCaseOptions): VerifyOptions {
+/** The receiving side of a case object: everything but the request (and its client address, which comes with each request). */
+export interface CaseReceiver {
+  scheme: SchemeId;
+  credentials: CaseCredentials;
+  context?: Omit<VerifyContext, "clientIp">;
+}
+
+/**
+ * A case's receiver, its credentials and context read once, answering requests as they arrive off
+ * the wire (the bytes of a request that no case object could hold, such as a target that is not
+ * UTF-8, included): each answer is verifyWith's for the same case, plus on a failure the response
+ * the receiver sends. For servers that stand in for the receiver (`panelsig serve`). Throws a
+ * PanelsigError for a malformed receiver, like verifyWith for a malformed case; never for a request.
+ */
+export function caseReceiverWith(provider: CryptoProvider, receiver: CaseReceiver): (request: HttpMessage) => Promise<VerifiedRequest> {
+  if (!isRecord(receiver)) throw new PanelsigError("invalid_case", "case", "must be an object with scheme, credentials and context");
+  const scheme = readScheme(receiver.scheme);
+  if (!isRecord(receiver.credentials)) throw new PanelsigError("invalid_case", "credentials", "must be an object with a secret");
+  readSecret(receiver.credentials.secret);
+  const context = readContext(receiver.context, scheme);
+  if (context.clientIp !== undefined) throw new PanelsigError("invalid_case", "context.clientIp", "is each request's own: give it as the request's clientIp");
+  const options = caseOptions(scheme, receiver.credentials.keyId, receiver.credentials.secret, context, {});
+  return (request) => verifyHttpWith(provider, request, options, Infinity);
+}
+
+function caseOptions(scheme: SchemeId, caseKeyId: unknown, secret: string, context: VerifyContext, extra: VerifyCaseOptions): VerifyOptions {
   const maxBodyBytes = onlyOnce("maxBodyBytes", context.maxBodyBytes, extra.maxBodyBytes);
   const common = { now: context.now === undefined ? undefined : () => context.now!, maxBodyBytes };
-  if (c.scheme === "acepanel") {
-    const keyId = readKeyId(c.keyId);
+  if (scheme === "acepanel") {
+    const keyId = readKeyId(caseKeyId);
     const token = { secret, expiresAt: context.tokenExpiresAt, ipWhitelist: context.ipWhitelist };
     // A replay store is passed on so that readVerifyOptions refuses it: acepanel has no replay guard.
-    const options = { ...common, scheme: c.scheme, token: (id: string) => (id === keyId ? token : undefined), entrance: context.entrance, ipHeader: context.ipHeader, locale: context.locale };
+    const options = { ...common, scheme, token: (id: string) => (id === keyId ? token : undefined), entrance: context.entrance, ipHeader: context.ipHeader, locale: context.locale };
     return (extra.replayStore ? { ...options, replayStore: extra.replayStore } : options) as VerifyOptions;
   }
   // readVerifyOptions refuses a replay store for any scheme but opterius-panel.
   const accepted = context.acceptedSignatures && acceptedSignaturesStore(context.acceptedSignatures);
   const replayStore = onlyOnce("replayStore", accepted, extra.replayStore, "acceptedSignatures");
-  return { ...common, scheme: c.scheme, secret, windowSeconds: context.windowSeconds, replayStore } as VerifyOptions;
+  return { ...common, scheme, secret, windowSeconds: context.windowSeconds, replayStore } as VerifyOptions;
 }
 
 /** A setting stated in the context and passed beside the case: two answers to one question, refused. */

@@ -6,7 +6,7 @@
 // object. It runs the same on Node, Deno and Bun, and stops on SIGINT or SIGTERM, or with exit
 // code 1 when its standard output goes away.
 
-import { answerCaseWith, PanelsigError, SCHEME_IDS, type SchemeId, type VerifyContext } from "@panelsig/core";
+import { PanelsigError, SCHEME_IDS, type SchemeId, type VerifyContext } from "@panelsig/core";
 import { oneOf, parseFlags, UsageError, wholeNumber } from "../args.ts";
 import { EXIT, type Command } from "../command.ts";
 import { writeOut } from "../output.ts";
@@ -174,10 +174,10 @@ async function startServe(values: Values, output: Output): Promise<{ settings: S
     reportSize: 100,
     onRequest: (entry) => output.line(logLine(entry)),
   };
-  await checkContext(settings);
   let server: Listening;
+  const handler = receiverState(() => createServeHandler(settings));
   try {
-    server = await listen(createServeHandler(settings), {
+    server = await listen(handler, {
       port,
       maxBodyBytes,
       output,
@@ -190,18 +190,13 @@ async function startServe(values: Values, output: Output): Promise<{ settings: S
   return { settings, server };
 }
 
-/** Core judges the receiver's state once at the start: a value it refuses is named by its flag. */
-async function checkContext(s: ServeSettings): Promise<void> {
+/** Core reads the receiver's state once, at the start: a value it refuses is named by its flag. */
+function receiverState<T>(make: () => T): T {
   try {
-    await answerCaseWith(s.provider, {
-      scheme: s.scheme,
-      request: { method: "GET", url: "/" },
-      credentials: s.keyId === undefined ? { secret: s.secret } : { secret: s.secret, keyId: s.keyId },
-      context: s.context,
-    });
+    return make();
   } catch (error) {
     if (!(error instanceof PanelsigError)) throw error;
-    const field = /^context\.(\w+)/.exec(error.field ?? "")?.[1];
+    const field = /^context\.(\w+)/.exec(error.field)?.[1];
     if (field === undefined) throw error;
     throw new UsageError(`${FLAG_OF[field] ?? field}: ${error.message.slice(error.field.length + 2)}${field === "entranceError" || field === "locale" ? " (this panelsig's core does not know that value)" : ""}`);
   }
