@@ -187,8 +187,17 @@ describe("serve's flags: the receiver's state", () => {
     expect({ status: outside!.status, body: outside!.body }).toStrictEqual({ status: 401, body: '{"error":"timestamp out of range"}' });
   });
 
-  it("a value core refuses is named by its flag", async () => {
-    await expect(start([...ace, "--locale", "fr"])).rejects.toThrow(/^--locale: /);
+  it("--entrance-error 418 (the panel's default) answers a path outside the entrance with 418", async () => {
+    const s = await start([...ace, "--entrance-error", "418"]);
+    const [a] = await raw(s.port, `GET /elsewhere/api/user/info HTTP/1.1\r\nHost: 127.0.0.1:${s.port}\r\nConnection: close\r\n\r\n`);
+    await s.close();
+    expect(a!.status).toBe(418);
+  });
+
+  it("a value serve or core refuses is named by its flag", async () => {
+    await expect(start([...ace, "--locale", "fr"])).rejects.toThrow('--locale must be one of en, zh_CN, zh_TW, not "fr"');
+    await expect(start([...ace, "--entrance-error", "teapot"])).rejects.toThrow('--entrance-error must be one of 418, nginx, close, not "teapot"');
+    await expect(start([...ace, "--ip-whitelist", "10.0.0.1,,10.0.0.2"])).rejects.toThrow("--ip-whitelist must be IPs and CIDR blocks separated by commas");
     await expect(start(["--scheme", "opterius-agent", "--secret", "s", "--ip-header", "X"])).rejects.toThrow("--ip-header is for acepanel only");
   });
 });

@@ -158,8 +158,9 @@ async function startServe(values: Values, output: Output): Promise<{ settings: S
     ipWhitelist: whitelist,
     tokenExpiresAt: number("token-expires-at"),
     windowSeconds: number("window"),
-    locale: values.locale,
-    entranceError: values["entrance-error"],
+    locale: values.locale === undefined ? undefined : oneOf("--locale", values.locale, ["en", "zh_CN", "zh_TW"], "en"),
+    // 418 is the panel's default: said only when it is another mode.
+    entranceError: oneOf("--entrance-error", values["entrance-error"], ["418", "nginx", "close"], "418") === "418" ? undefined : values["entrance-error"],
     maxBodyBytes,
   }) as Omit<VerifyContext, "clientIp">;
   const allowedHosts = new Set((values["allow-host"] ?? []).map((h) => h.toLowerCase()));
