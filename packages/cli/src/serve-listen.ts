@@ -25,7 +25,8 @@ export interface ListenOptions {
 
 export function listen(handler: ServeHandler, options: ListenOptions): Promise<Listening> {
   const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
+  // Half-open: a client may send its request and end its side at once; the answer still goes out.
+  const server = createServer({ allowHalfOpen: true }, (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
     void serveConnection(socket, handler, options);
