@@ -163,17 +163,22 @@ describe("panelsig serve --scheme opterius-agent", () => {
   });
 });
 
+/** serve with its standard output closed under it: it stops at the next log line, says why, exits 1. */
+async function outputGoesAway(file: string, args: string[], cwd?: string) {
+  const server = await startServer(file, [...args, "serve", "--scheme", "opterius-agent", "--secret", "s3cret", "--port", "0"], cwd);
+  let errors = "";
+  server.child.stderr!.on("data", (c: Buffer) => (errors += c.toString("utf8")));
+  const exited = new Promise<number | null>((resolve) => server.child.on("exit", (code) => resolve(code)));
+  server.child.stdout!.destroy();
+  // The request is answered or cut off as serve stops; what counts is how serve ends.
+  await rawHttp(server.port, `POST /account/create HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`).catch(() => "");
+  expect(await exited).toBe(1);
+  expect(errors).toContain("panelsig serve: standard output closed (EPIPE); stopping\n");
+}
+
 describe("panelsig serve when its standard output goes away", () => {
   it("stops with a message on standard error and exit code 1 at the next log line", async () => {
-    const server = await startServer(NODE, [BIN, "serve", "--scheme", "opterius-agent", "--secret", "s3cret", "--port", "0"]);
-    let errors = "";
-    server.child.stderr!.on("data", (c: Buffer) => (errors += c.toString("utf8")));
-    const exited = new Promise<number | null>((resolve) => server.child.on("exit", (code) => resolve(code)));
-    server.child.stdout!.destroy();
-    // The request is answered or cut off as serve stops; what counts is how serve ends.
-    await rawHttp(server.port, `POST /account/create HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`).catch(() => "");
-    expect(await exited).toBe(1);
-    expect(errors).toContain("panelsig serve: standard output closed (EPIPE); stopping\n");
+    await outputGoesAway(NODE, [BIN]);
   });
 });
 
@@ -201,7 +206,7 @@ describe("panelsig serve: bad arguments exit 2", () => {
   });
 });
 
-describe("the same handler under Deno.serve and Bun.serve", () => {
+describe("the same serve under Deno and Bun", () => {
   const runtimes: [string, string, string[]][] = [
     ["deno", `${ROOT}node_modules/.bin/deno`, ["run", "-A", CLI_JS]],
     ["bun", `${ROOT}node_modules/.bin/bun`, [CLI_JS]],
@@ -223,6 +228,10 @@ describe("the same handler under Deno.serve and Bun.serve", () => {
       const { code, output } = await server.stop("SIGTERM");
       expect(code).toBe(SEES_EXIT_CODE_AFTER_SIGNAL ? 0 : null);
       expect(output).toContain("panelsig serve: stopped (SIGTERM)");
+    }, 30_000);
+
+    it(`${name}: stops with exit code 1 when its standard output goes away`, async () => {
+      await outputGoesAway(file, args, ROOT);
     }, 30_000);
   }
 });
