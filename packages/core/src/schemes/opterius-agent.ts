@@ -89,9 +89,10 @@ export async function verifyOpteriusAgent(
   // The string to sign holds the body: shown when its bytes are at hand — given in memory, or
   // streamed and kept because the caller asked (keepBody) — never held for this alone.
   const bytes = body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined);
-  const shown: Verdict = { ...(bytes && showSignedBytes(concatBytes(prefix, bytes))), expectedSignature };
+  const signed = bytes && showSignedBytes(concatBytes(prefix, bytes));
+  const shown: Verdict = { ...signed, expectedSignature };
   if (!timingSafeEqualText(signature, expectedSignature)) {
-    const mismatch = { received: signature, expectedSignature, prefix: prefixParts, rawPath, rawQuery, time, secret: settings.secret, bodyLength: body.length, body: bytes, shown };
+    const mismatch = { received: signature, expectedSignature, prefix: prefixParts, rawPath, rawQuery, time, secret: settings.secret, bodyLength: body.length, body: bytes, shown: signed ?? {} };
     return { outcome: "signature_mismatch", ...shown, diagnose: () => diagnoseOpteriusAgent(provider, mismatch) };
   }
   return body.bytes ? { ...shown, body: body.bytes } : shown;
