@@ -5,7 +5,7 @@
 
 import { toHex, utf8, type CryptoProvider, type SignResult, type VerifyResult } from "@panelsig/core";
 import { sha256 } from "@panelsig/pure";
-import { toCase, type HmacVector, type SchemeVector, type SignVector, type VerifyVector } from "@panelsig/vectors";
+import { toCase, type HmacVector, type SchemeVector, type SignVector, type VerifyExpected, type VerifyVector } from "@panelsig/vectors";
 import type { ProviderPackage } from "./providers.ts";
 
 /** What a run needs of an implementation: its name and its sign/verify (a provider package, or an adapter's answers). */
@@ -79,8 +79,21 @@ async function runVerify(pkg: Implementation, vector: VerifyVector): Promise<Vec
     compareWhenBoth("canonicalRequest", expected.canonicalRequest, actual.canonicalRequest) ??
     compareWhenBoth("stringToSign", expected.stringToSign, actual.stringToSign) ??
     compareWhenBoth("stringToSignBase64", expected.stringToSignBase64, actual.stringToSignBase64) ??
-    compareWhenBoth("expectedSignature", expected.expectedSignature, actual.expectedSignature);
+    compareWhenBoth("expectedSignature", expected.expectedSignature, actual.expectedSignature) ??
+    compareDiagnosis(expected.diagnosis, actual.diagnosis);
   return diff ? failed(vector, diff) : { tcId: vector.tcId, status: "passed" };
+}
+
+/** The diagnosis is optional for ports: compared when both sides give one, its summary (free text) never. */
+function compareDiagnosis(expected: VerifyExpected["diagnosis"], actual: VerifyResult["diagnosis"]): VectorDiff | undefined {
+  if (!expected || !actual) return undefined;
+  return (
+    compare("diagnosis.mistake", expected.mistake, actual.mistake) ??
+    compare("diagnosis.signature", expected.signature, actual.signature) ??
+    compareWhenBoth("diagnosis.canonicalRequest", expected.canonicalRequest, actual.canonicalRequest) ??
+    compareWhenBoth("diagnosis.stringToSign", expected.stringToSign, actual.stringToSign) ??
+    compareWhenBoth("diagnosis.stringToSignBase64", expected.stringToSignBase64, actual.stringToSignBase64)
+  );
 }
 
 /** An HMAC-SHA256 vector against a provider's primitive: the tag is its first tagSize bits. */
