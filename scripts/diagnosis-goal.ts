@@ -31,7 +31,7 @@ for (const file of SCHEME_VECTOR_FILES) {
   for (const vector of file.vectors.filter(isSignVector)) {
     for (const [clientName, client] of CLIENTS[file.scheme] ?? []) {
       const label = `${file.scheme} ${clientName}`;
-      const tally = tallies.get(label) ?? { rejected: 0, diagnosed: 0, wrong: [], undiagnosed: [], mistakes: new Map() };
+      const tally: Tally = tallies.get(label) ?? { rejected: 0, diagnosed: 0, wrong: [], undiagnosed: [], mistakes: new Map() };
       tallies.set(label, tally);
       const sent = send(client, vector);
       if (!sent) continue;
