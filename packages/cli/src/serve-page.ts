@@ -138,7 +138,8 @@ time { color: #57606a; font-weight: normal; float: right; }
 pre { margin: 0; white-space: pre-wrap; word-break: break-all; font: 13px/1.4 ui-monospace, monospace; }
 table.diff { border-collapse: collapse; width: 100%; table-layout: fixed; }
 table.diff th[scope=col] { text-align: left; font-size: .8rem; color: #57606a; }
-table.diff th[scope=row] { width: 3rem; color: #57606a; font-weight: normal; vertical-align: top; }
+table.diff th[scope=col]:first-child { width: 2.5rem; }
+table.diff th[scope=row] { color: #57606a; font-weight: normal; vertical-align: top; text-align: right; padding-right: .5rem; }
 table.diff td { border-top: 1px solid #eaeef2; padding: 2px 6px; vertical-align: top; }
 table.diff tr.differs td { background: #ffebe9; }
 table.diff tr.differs td + td { background: #fff1c2; }
