@@ -118,3 +118,19 @@ function independentSignature(secret: string, result: VerifyResult): string {
   const signed = d.stringToSign !== undefined ? Buffer.from(d.stringToSign, "utf8") : Buffer.from(d.stringToSignBase64!, "base64");
   return createHmac("sha256", key).update(signed).digest("hex");
 }
+
+describe("the diagnosis never throws because of what the client sent", () => {
+  const options = { scheme: "opterius-agent" as const, secret: "s", now: () => 1775658720 };
+  const headers: [string, string][] = [["X-Timestamp", "2026-04-08T14:32:00Z"], ["X-Signature", "0".repeat(64)]];
+  it("a JSON body nested 30000 deep (the re-serialisers recurse)", async () => {
+    const body = new TextEncoder().encode("[".repeat(30000) + "]".repeat(30000));
+    const result = await verifyHttpWith(nodeProvider, { method: "POST", target: "/x", headers, body }, options);
+    expect(result.error).toBe("signature_mismatch");
+    expect(result.diagnosis).toBeUndefined();
+  });
+  it("a request-target that is not a path (OPTIONS *)", async () => {
+    const result = await verifyHttpWith(nodeProvider, { method: "OPTIONS", target: "*", headers, body: new Uint8Array(0) }, options);
+    expect(result.error).toBe("signature_mismatch");
+    expect(result.diagnosis).toBeUndefined();
+  });
+});

@@ -17,12 +17,15 @@ export interface BodyForm {
 export function jsonBodyMistakes(body: Uint8Array): BodyForm[] {
   const text = utf8Text(body);
   if (text === undefined || text.trim() === "") return [];
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return forms(text, JSON.parse(text));
   } catch {
+    // Not JSON, or nested too deep for the encoders' recursion (a RangeError): no body mistake to try.
     return [];
   }
+}
+
+function forms(text: string, value: unknown): BodyForm[] {
   const forms: [string, string, string][] = [
     ["body-reserialised-js", JSON.stringify(value), "your client signed the body as JSON.stringify writes it, but sent other bytes; sign the exact bytes you send"],
     ["body-reserialised-php", phpJson(value), "your client signed the body as PHP json_encode writes it (\\/ and \\u escapes), but sent other bytes; sign the exact bytes you send"],
