@@ -111,7 +111,7 @@ export function macKey(key: Uint8Array, signed: Uint8Array): string {
 
 /** A client's WHATWG URL encoding of a path or query held as bytes (invalid UTF-8 read as U+FFFD). */
 export function whatwgEncoded(binary: string, part: "path" | "query"): string {
-  // Only a path from "/" on is appended to an origin as it is (OPTIONS * has none to encode).
+  // Only a path that starts with a slash is appended to an origin as it is (OPTIONS * has none to encode).
   if (part === "path" && !binary.startsWith("/")) return binary;
   const text = lenientUtf8.decode(binaryBytes(binary));
   const url = new URL(part === "path" ? `http://h${text}` : `http://h/?${text}`);
