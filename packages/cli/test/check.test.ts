@@ -115,7 +115,7 @@ describe("panelsig check names the adapter's mistake", () => {
     expect(byTcId.get(3014)!.diagnosis!.mistake).toBe("query-lowercase-hex");
     // Already canonical: signed right, no diagnosis.
     expect(byTcId.get(3041)!.status).toBe("passed");
-    expect(byTcId.get(3041)!.diagnosis).toBeUndefined();
+    expect(byTcId.get(3041)!.diagnosis).toBe(undefined);
     const { stdout } = await panelsig(["check", "--exec", adapter("ace-raw-query"), "--scheme", "acepanel", "--flags", "QueryCanonicalization"]);
     expect(stdout).toContain("    the mistake: query-unsorted — your client signed the query in the order sent; the receiver sorts it by key\n");
   });
