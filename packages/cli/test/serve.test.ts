@@ -148,7 +148,7 @@ describe("panelsig serve --scheme acepanel (Node)", () => {
     const answer = await fetch(`${base}/entrance/api/files/list?b=2&a=1`, { headers });
     expect(answer.status).toBe(401);
     expect(await answer.text()).toBe('{"msg":"invalid signature"}'); // the client is told nothing more
-    expect(server.output()).toContain(
+    await server.waitForOutput(
       "GET /entrance/api/files/list?b=2&a=1 → 401 signature_mismatch (\"invalid signature\")\n  the client's mistake: query-unsorted — your client signed the query in the order sent; the receiver sorts it by key\n",
     );
     const report = (await (await fetch(`${base}/__panelsig/report`)).json()) as { requests: Record<string, unknown>[] };
