@@ -8,6 +8,7 @@
 
 import { caseReceiverWith, toHex, type CryptoProvider, type HeaderPair, type HttpMessage, type SchemeId, type VerifiedRequest, type VerifyContext } from "@panelsig/core";
 import type { RawRequest } from "./serve-http.ts";
+import { pageAnswer, PAGE_PATH } from "./serve-page.ts";
 import { RecentRequests, type ReportEntry } from "./serve-report.ts";
 
 /** serve's own pages live under this prefix; everything else is checked. */
@@ -50,7 +51,7 @@ const SIGNATURE_HEADERS = new Set(["x-timestamp", "x-signature", "authorization"
 const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 /** Throws a PanelsigError naming the context field when core refuses the receiver's state. */
-export function createServeHandler(settings: ServeSettings, pages: Record<string, Page> = { [REPORT_PATH]: reportPage }): ServeHandler {
+export function createServeHandler(settings: ServeSettings, pages: Record<string, Page> = { [REPORT_PATH]: reportPage, [PAGE_PATH]: livePage }): ServeHandler {
   const credentials = settings.keyId === undefined ? { secret: settings.secret } : { secret: settings.secret, keyId: settings.keyId };
   const receive = caseReceiverWith(settings.provider, { scheme: settings.scheme, credentials, context: settings.context });
   const state = { settings, recent: new RecentRequests(settings.reportSize), receive };
@@ -94,6 +95,7 @@ async function check(state: State, request: RawRequest, peer: string, path: stri
   };
   if (result.canonicalRequest !== undefined || result.stringToSign !== undefined || result.stringToSignBase64 !== undefined) entry.expected = expected;
   if (!result.valid) entry.hint = hintFor(s.scheme, result.error!);
+  if (result.diagnosis) entry.diagnosis = result.diagnosis;
   state.recent.add(entry);
   s.onRequest?.(entry);
   if (closed) return { status: 0, headers: {}, body: "", hangUp: true };
@@ -105,6 +107,10 @@ async function check(state: State, request: RawRequest, peer: string, path: stri
   if (result.expectedSignature === undefined) return json(200, { ...seen, note: "the receiver does not check this path (a public path, or outside /api)" });
   const digest = request.body.length === 0 ? EMPTY_SHA256 : toHex(await s.provider.sha256(request.body));
   return json(200, Object.assign(seen, { verifiedHeaders: signatureHeaders, body: { length: request.body.length, sha256: digest } }, expected));
+}
+
+function livePage(request: RawRequest, { settings, recent }: { settings: ServeSettings; recent: RecentRequests }): Answer {
+  return pageAnswer(request.method, { scheme: settings.scheme, keyId: settings.keyId, entrance: settings.context.entrance }, recent.list(), REPORT_PATH);
 }
 
 function reportPage(request: RawRequest, { settings, recent }: { settings: ServeSettings; recent: RecentRequests }): Answer {

@@ -3,7 +3,7 @@
 // the receiver computed, which on a failure is exactly what the client should have signed. Long
 // intermediates are cut, so the report stays small whatever the bodies.
 
-import type { HeaderPair } from "@panelsig/core";
+import type { Diagnosis, HeaderPair } from "@panelsig/core";
 
 export interface ReportEntry {
   at: string;
@@ -25,6 +25,8 @@ export interface ReportEntry {
   expected?: { canonicalRequest?: string; stringToSign?: string; stringToSignBase64?: string; signature?: string };
   /** Why it failed and what to do, in words. */
   hint?: string;
+  /** A signature mismatch: the client's known mistake that reproduces its signature, and what it signed. */
+  diagnosis?: Diagnosis;
 }
 
 /** Characters of one intermediate the report keeps: a string to sign holds the whole body. */
@@ -42,6 +44,8 @@ export class RecentRequests {
   add(entry: ReportEntry): void {
     const e = entry.expected;
     if (e) for (const key in e) if ((e as Record<string, string>)[key]!.length > KEPT_CHARACTERS) (e as Record<string, string>)[key] = clip((e as Record<string, string>)[key]!);
+    const d = entry.diagnosis as unknown as Record<string, unknown> | undefined;
+    if (d) for (const key in d) if (typeof d[key] === "string" && (d[key] as string).length > KEPT_CHARACTERS) d[key] = clip(d[key] as string);
     this.entries.push(entry);
     if (this.entries.length > this.size) this.entries.shift();
   }

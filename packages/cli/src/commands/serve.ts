@@ -9,6 +9,7 @@
 import { PanelsigError, SCHEME_IDS, type SchemeId, type VerifyContext } from "@panelsig/core";
 import { oneOf, parseFlags, UsageError, wholeNumber } from "../args.ts";
 import { EXIT, type Command } from "../command.ts";
+import { PAGE_PATH } from "../serve-page.ts";
 import { writeOut } from "../output.ts";
 import { pickProvider, PROVIDER_FLAG } from "../provider-flag.ts";
 import { createServeHandler, REPORT_PATH, type ServeSettings } from "../serve-handler.ts";
@@ -60,6 +61,11 @@ receiver's own status and error body (acepanel {"msg": …}, opterius {"error": 
 one a JSON echo of what was verified. Each request is logged on standard output with its time,
 and GET ${REPORT_PATH} returns the recent ones with their verdicts, intermediates and, on a
 failure, the canonical request and string to sign the client should have signed.
+On a signature mismatch, when one of the known client mistakes reproduces the signature
+exactly, the log line, the report and the live page name it. Open
+http://127.0.0.1:PORT${PAGE_PATH} in a browser: every request as it arrives, and for a rejection
+the mistake with what the client signed beside what the receiver signs (it updates by itself;
+without JavaScript it is a list to reload).
 
   --scheme S            opterius-agent | opterius-panel | acepanel
   --secret S            the secret / API token / token secret (default: $PANELSIG_SECRET)
@@ -113,7 +119,7 @@ Stops on Ctrl-C (SIGINT) or SIGTERM. Exit codes: 0 stopped; 1 its standard outpu
     });
     const { settings, server } = await startServe(values, output);
     const described = [settings.context.entrance && `entrance ${settings.context.entrance}`, settings.keyId && `key id ${settings.keyId}`].filter(Boolean).join(", ");
-    await writeOut(`panelsig serve: ${settings.scheme} on http://127.0.0.1:${server.port}${described ? ` (${described})` : ""} — report at ${REPORT_PATH}\n`);
+    await writeOut(`panelsig serve: ${settings.scheme} on http://127.0.0.1:${server.port}${described ? ` (${described})` : ""} — live page at ${PAGE_PATH}, report at ${REPORT_PATH}\n`);
     process.once("SIGINT", () => stop("SIGINT"));
     process.once("SIGTERM", () => stop("SIGTERM"));
     const reason = await stopped;
@@ -210,7 +216,8 @@ function refusal(failure: HttpFailure): string {
 
 function logLine(e: ReportEntry): string {
   const verdict = e.valid ? "valid" : `${e.error}${e.message === undefined ? "" : ` (${JSON.stringify(e.message)})`}`;
-  return `${e.at} ${e.method} ${e.target} → ${e.status === 0 ? "connection closed" : e.status} ${verdict}`;
+  const line = `${e.at} ${e.method} ${e.target} → ${e.status === 0 ? "connection closed" : e.status} ${verdict}`;
+  return e.diagnosis ? `${line}\n  the client's mistake: ${e.diagnosis.mistake} — ${e.diagnosis.summary}` : line;
 }
 
 function dropUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {
