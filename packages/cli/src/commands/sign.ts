@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { PanelsigError, type Case, type SignOptions, type SignResult } from "@panelsig/core";
 import { parseFlags, UsageError } from "../args.ts";
-import { EXIT, type Command } from "../command.ts";
+import { EXIT, exitCodes, type Command } from "../command.ts";
 import { curlCommand, type CurlBody } from "../curl.ts";
 import { explainIntermediates, visibleBlock, visibleLine } from "../explain.ts";
 import { readStdin, writeOut } from "../output.ts";
@@ -83,7 +83,7 @@ Examples:
   printf '%s\\n' '{"id":1,"scheme":"opterius-panel","request":{"method":"GET","url":"/api/ping"},"credentials":{"secret":"t"},"timestamp":"1775658720"}' \\
     | panelsig sign --jsonl
 
-Exit codes: 0 signed; 2 bad arguments or input (the message names the flag).`,
+${exitCodes("signed (--jsonl: every line signed)", "--jsonl only: a line was bad; each bad line is answered \"bad_case\"")}`,
 
   async run(argv) {
     const { values, positionals } = parseFlags(argv, FLAGS, 1);
