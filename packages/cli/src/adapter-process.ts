@@ -21,10 +21,15 @@ export interface StartedAdapter extends AdapterProcess {
 export function startAdapter(command: string): StartedAdapter {
   const child = spawn(command, { shell: true, stdio: ["pipe", "pipe", "pipe"], detached: true });
   const stderr: string[] = [];
-  createInterface({ input: child.stderr, crlfDelay: Infinity }).on("line", (line) => {
-    stderr.push(line);
-    if (stderr.length > STDERR_LINES_KEPT) stderr.shift();
-  });
+  // Its exit is reported once its standard error is read too: the last line is usually the cause.
+  let stderrClosed = false;
+  let onStderrClosed = () => {};
+  createInterface({ input: child.stderr, crlfDelay: Infinity })
+    .on("line", (line) => {
+      stderr.push(line);
+      if (stderr.length > STDERR_LINES_KEPT) stderr.shift();
+    })
+    .on("close", () => ((stderrClosed = true), onStderrClosed()));
   // Writing to an adapter that has exited fails with EPIPE; the exit itself is what gets reported.
   child.stdin.on("error", () => {});
   let exited = false;
@@ -57,7 +62,8 @@ export function startAdapter(command: string): StartedAdapter {
       let stdoutClosed = false;
       let exit: [number | null, string | null] | undefined;
       // The exit is reported only after every line the adapter printed has been delivered.
-      const finish = () => stdoutClosed && exit && events.exit(...exit);
+      const finish = () => stdoutClosed && stderrClosed && exit && events.exit(...exit);
+      onStderrClosed = finish;
       const reader = createInterface({ input: child.stdout, crlfDelay: Infinity });
       reader.on("line", (line) => ((printedAnything = true), events.line(line)));
       reader.on("close", () => ((stdoutClosed = true), finish()));
@@ -66,7 +72,7 @@ export function startAdapter(command: string): StartedAdapter {
         stderr.push(`panelsig: could not start the adapter: ${error.message}`);
         spawnFailed = true;
         exit = [null, null];
-        stdoutClosed = true;
+        stdoutClosed = stderrClosed = true;
         finish();
       });
     },

@@ -41,7 +41,10 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   if (name === "--version" || name === "-v") {
-    if (rest.length) return unexpected(rest[0]!);
+    if (rest.length) {
+      process.stderr.write(`panelsig: --version takes no arguments, not ${JSON.stringify(rest[0])}\n`);
+      return EXIT.usage;
+    }
     process.stdout.write(await versions());
     return EXIT.ok;
   }

@@ -14,7 +14,7 @@ export const EXIT = { ok: 0, verdictFailed: 1, usage: 2, internal: 70 } as const
 
 /** The exit-code table ending a command's --help: the shared meaning of each code, with what 0 and 1 mean here. */
 export function exitCodes(ok: string, failed: string): string {
-  return `Exit codes (the same for every panelsig command):
+  return `Exit codes (the same meaning for every panelsig command):
   0   all good: ${ok}
   1   something was checked and failed: ${failed}
   2   the command line or an input file is wrong (the message names the flag or field)
