@@ -27,8 +27,9 @@ function point(n: number, prefix: string, row: Row): string[] {
   return [`not ok ${n} - ${title}`, ...yaml];
 }
 
+/** Text on one TAP line: every line break (CR and LF alone too, which a reader may split at) a space. */
 function oneLine(text: string): string {
-  return text.replace(/\r?\n/g, " ");
+  return text.replace(/\r\n|[\r\n\v\f\x85\u2028\u2029]/g, " ");
 }
 
 /** A description or directive reason: one line, with TAP 14's escapes for "\" and "#". */
