@@ -24,7 +24,7 @@ Examples:
   panelsig check --exec "panelsig adapter"
   echo '{"tcId":1,"op":"sign","scheme":"opterius-panel","request":{"method":"GET","url":"/api/ping"},"credentials":{"secret":"t"},"timestamp":"1775658720"}' | panelsig adapter
 
-${exitCodes("standard input ended", "never: a case it cannot read is answered \"bad_case\", and the\n      protocol wants exit 0 at the end")}`,
+${exitCodes("standard input ended", "never: a case it cannot read is\n      answered \"bad_case\", and the protocol wants exit 0 at the end")}`,
 
   async run(argv) {
     const { values } = parseFlags(argv, PROVIDER_FLAG);

@@ -32,10 +32,11 @@ beside actual with invisible characters shown, then a summary per scheme and per
   --timeout SECONDS   how long a case may wait for its answer (default 10)
   --strict            count "unsupported" answers as failures
 
-An adapter that crashes, hangs, prints something that is not a result or answers out of order
-is stopped and reported (with the case it was on and the end of its standard error); the
-vectors after it are reported as not run. Vectors whose result is "acceptable" (either answer
-is fine) are reported, never failed.
+An adapter that cannot start, crashes, hangs, prints something that is not a result or answers
+out of order is stopped and said first, in one line with the case it was on and the end of its
+standard error (on standard error with --format json, junit or tap); the vectors after it are
+reported as not run, and the summary repeats the problem. Vectors whose result is
+"acceptable" (either answer is fine) are reported, never failed.
 
 Examples:
   panelsig check --exec "python3 my_adapter.py"
@@ -43,7 +44,7 @@ Examples:
   panelsig check --exec "node adapter.js" --flags QueryCanonicalization --format junit > panelsig.xml
   panelsig check --exec "panelsig adapter"        (panelsig's own implementation: passes every vector)
 
-${exitCodes("no valid, invalid or sign vector failed", "one did, or the adapter could not start, crashed, hung or broke\n      the protocol (reported first, with the end of its standard error)")}`,
+${exitCodes("no valid, invalid or sign vector failed", "one did, or the adapter could not\n      start, crashed, hung or broke the protocol (said first, with the end of its standard error)")}`,
 
   async run(argv) {
     const { values } = parseFlags(argv, FLAGS);

@@ -61,7 +61,7 @@ GET or HEAD request with a body is answered 400 (the Web Request API cannot carr
 on every runtime the path is read after URL normalisation ("/a/../b" is "/b").
 Stops on Ctrl-C (SIGINT) or SIGTERM.
 
-${exitCodes("stopped by SIGINT or SIGTERM", "never: each request's verdict is its answer and its log line")}`,
+${exitCodes("stopped by SIGINT or SIGTERM", "never: each request's verdict\n      is its answer and its log line")}`,
 
   async run(argv) {
     const { values } = parseFlags(argv, FLAGS);

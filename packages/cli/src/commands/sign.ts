@@ -70,7 +70,7 @@ Examples:
   printf '%s\\n' '{"id":1,"scheme":"opterius-panel","request":{"method":"GET","url":"/api/ping"},"credentials":{"secret":"t"},"timestamp":"1775658720"}' \\
     | panelsig sign --jsonl
 
-${exitCodes("signed (--jsonl: every line signed)", "--jsonl only: a line was bad; each bad line is answered \"bad_case\"")}`,
+${exitCodes("signed (--jsonl: every line signed)", "--jsonl only: a line was bad\n      (each bad line is answered \"bad_case\")")}`,
 
   async run(argv) {
     const { values, positionals } = parseFlags(argv, FLAGS, 1);

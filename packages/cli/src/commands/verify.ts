@@ -48,7 +48,7 @@ Example:
   JSON
   panelsig verify --request request.json
 
-${exitCodes("valid (--jsonl: every line valid)", "invalid, the receiver would reject it (--jsonl: a request would be\n      rejected, or a line was bad)")}`,
+${exitCodes("valid (--jsonl: every line valid)", "invalid: the receiver would reject it\n      (--jsonl: a request would be rejected, or a line was bad)")}`,
 
   async run(argv) {
     const { values } = parseFlags(argv, FLAGS);
