@@ -48,7 +48,8 @@ function testcase(row: Row, scheme: string): string[] {
   else if (row.status === "error") inner = `<error message="${xml(step)}" />`;
   else {
     const detail = row.diff ? showDifference(diffText(row.diff.expected), diffText(row.diff.actual), "").join("\n") : "";
-    inner = `<failure message="${xml(step)}">${xml(`${row.description}\n${detail}`)}</failure>`;
+    const mistake = row.diagnosis ? `the mistake: ${row.diagnosis.mistake} — ${row.diagnosis.summary}\n` : "";
+    inner = `<failure message="${xml(step)}">${xml(`${row.description}\n${mistake}${detail}`)}</failure>`;
   }
   return [`${open}>`, `      ${inner}`, "    </testcase>"];
 }

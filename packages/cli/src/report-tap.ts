@@ -23,6 +23,7 @@ function point(n: number, prefix: string, row: Row): string[] {
     yaml.push(`  step: ${JSON.stringify(stepName(row.diff.step))}`, `  expected: ${JSON.stringify(diffText(row.diff.expected))}`, `  actual: ${JSON.stringify(diffText(row.diff.actual))}`);
   }
   if (row.note) yaml.push(`  note: ${JSON.stringify(row.note)}`);
+  if (row.diagnosis) yaml.push(`  mistake: ${JSON.stringify(row.diagnosis.mistake)}`, `  summary: ${JSON.stringify(row.diagnosis.summary)}`);
   yaml.push("  ...");
   return [`not ok ${n} - ${title}`, ...yaml];
 }

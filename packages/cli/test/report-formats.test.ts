@@ -4,13 +4,14 @@
 // error) as TAP version 14; JSON against the package's own report.schema.json by ajv. Each on
 // real runs — passing, failing, a crashed adapter — and on reports built from hostile text.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { Parser } from "tap-parser";
 import { describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
-import { opteriusPanelVectors } from "@panelsig/vectors";
+import { acepanelVectors, opteriusPanelVectors } from "@panelsig/vectors";
 import { jsonReport } from "../src/report-json.ts";
 import { junitReport } from "../src/report-junit.ts";
 import { tapReport } from "../src/report-tap.ts";
@@ -22,12 +23,15 @@ const JUNIT_XSD = read("./schemas/junit-10.xsd");
 const REPORT_SCHEMA = JSON.parse(read("../report.schema.json"));
 const adapter = (name: string, ...args: string[]) => `node '${fileURLToPath(new URL(`./adapters/${name}.mjs`, import.meta.url))}' ${args.join(" ")}`;
 const PANEL_COUNT = opteriusPanelVectors.vectors.length;
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const RAW_QUERY_ADAPTER = `python3 '${join(ROOT, "examples/adapters/raw-query-mistake/raw_query_adapter.py")}'`;
 
 /** The runs every format is checked on, with what each must contain (counted from the corpus). */
 const RUNS = {
   "every provider passes (3 suites)": { args: ["vectors", "--scheme", "opterius-panel"], code: 0, tests: 3 * PANEL_COUNT, broken: false },
   "an adapter with a mistake (failures, skipped)": { args: ["check", "--exec", adapter("panel-doc-reading"), "--scheme", "opterius-panel"], code: 1, tests: PANEL_COUNT, broken: false },
   "an adapter that crashes (an error, not-run vectors)": { args: ["check", "--exec", adapter("misbehaving", "crash-after", "2"), "--scheme", "opterius-panel"], code: 1, tests: PANEL_COUNT, broken: true },
+  "an adapter with a known client mistake (diagnosed failures)": { args: ["check", "--exec", RAW_QUERY_ADAPTER, "--scheme", "acepanel"], code: 1, tests: acepanelVectors.vectors.length, broken: false },
 };
 
 async function report(args: string[], format: string): Promise<{ code: number | null; stdout: string }> {
@@ -127,6 +131,28 @@ describe("--format json is described by the package's report.schema.json", () =>
     const vectors = parsed.suites[0].vectors;
     expect(validateReport({ ...parsed, suites: [{ ...parsed.suites[0], vectors: [{ ...vectors[0], status: "green" }] }] })).toBe(false);
     expect(validateReport({ ...parsed, suites: [{ ...parsed.suites[0], problem: { kind: "crashed", message: "m" } }] })).toBe(false); // no headline
+  });
+});
+
+describe("a diagnosed failure carries its mistake in every format", () => {
+  const args = RUNS["an adapter with a known client mistake (diagnosed failures)"].args;
+
+  it("json: diagnosis {mistake, summary} on the failing vectors, valid against the schema", async () => {
+    const parsed = JSON.parse((await report(args, "json")).stdout);
+    const failing = parsed.suites[0].vectors.filter((v: { failing: boolean }) => v.failing);
+    expect(failing.length).toBeGreaterThan(0);
+    expect(failing.filter((v: { diagnosis?: unknown }) => v.diagnosis).length).toBeGreaterThan(0);
+    expect(validateReport(parsed), JSON.stringify(validateReport.errors)).toBe(true);
+  });
+
+  it("tap: the mistake in the YAML block; junit: in the failure's text", async () => {
+    const json = JSON.parse((await report(args, "json")).stdout);
+    const diagnosed = json.suites[0].vectors.find((v: { diagnosis?: unknown }) => v.diagnosis);
+    const tap = await parseTap((await report(args, "tap")).stdout);
+    const point = tap.results.find((r) => r.name === `acepanel ${diagnosed.tcId} ${diagnosed.name}`)!;
+    expect(point.diag).toMatchObject({ mistake: diagnosed.diagnosis.mistake, summary: diagnosed.diagnosis.summary });
+    const junit = (await report(args, "junit")).stdout;
+    expect(junit).toContain(`the mistake: ${diagnosed.diagnosis.mistake} — `);
   });
 });
 
