@@ -8,7 +8,7 @@
 
 import { PanelsigError, SCHEME_IDS, type SchemeId, type VerifyContext } from "@panelsig/core";
 import { oneOf, parseFlags, UsageError, wholeNumber } from "../args.ts";
-import { EXIT, type Command } from "../command.ts";
+import { EXIT, exitCodes, type Command } from "../command.ts";
 import { PAGE_PATH } from "../serve-page.ts";
 import { writeOut } from "../output.ts";
 import { pickProvider, PROVIDER_FLAG } from "../provider-flag.ts";
@@ -103,8 +103,9 @@ Example:
 
 Runs on Node, and also as  deno run -A …/cli.js serve …  or  bun …/cli.js serve … , with the
 same answers. Malformed HTTP gets the answer Go's server gives (400, 431, 501, 505).
-Stops on Ctrl-C (SIGINT) or SIGTERM. Exit codes: 0 stopped; 1 its standard output closed
-(the log's reader went away); 2 bad arguments.`,
+Stops on Ctrl-C (SIGINT) or SIGTERM.
+
+${exitCodes("stopped by SIGINT or SIGTERM", "its standard output closed (the log's reader went away),\n      so it stopped; a request's verdict is its answer and its log line, never the exit code")}`,
 
   async run(argv) {
     const { values } = parseFlags(argv, FLAGS);
