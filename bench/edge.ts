@@ -33,11 +33,11 @@ export interface ReplayRow {
   spread: number;
 }
 
-const SCHEMES = [
+const SCHEMES: { scheme: string; url: string; headers: [string, string][]; credentials: object; answer: string }[] = [
   { scheme: "acepanel", url: "/api/user/info", headers: [["Authorization", "HMAC-SHA256 Credential=16, Signature=00"]], credentials: { secret: "s", keyId: 16 }, answer: "signature_mismatch" },
   { scheme: "opterius-agent", url: "/api/accounts", headers: [["X-Signature", "00"]], credentials: { secret: "s" }, answer: "timestamp_invalid" },
   { scheme: "opterius-panel", url: "/api/accounts", headers: [["X-Signature", "00"]], credentials: { secret: "s" }, answer: "timestamp_invalid" },
-] as const;
+];
 
 export async function benchHeaders(settings: Settings, log: (line: string) => void): Promise<HeaderRow[]> {
   const rows: HeaderRow[] = [];
