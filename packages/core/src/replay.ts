@@ -36,12 +36,15 @@ export function claimOutcome(answer: unknown): "replayed" | "replay_store_full" 
  * after itself).
  */
 export class MemoryReplayStore implements ReplayStore {
-  /** Each remembered signature's expiry (the latest, when it was claimed again after expiring). */
-  private readonly expiries = new Map<string, number>();
-  // The queue of claims, oldest first: two parallel arrays from `head` on, compacted as they drain.
-  private signatures: string[] = [];
-  private expiryOrder: number[] = [];
-  private head = 0;
+  // The claims in claim order, a ring of two parallel arrays: claim number n (counted from 0) sits
+  // at n % capacity; those from `first` to `next` are held. The ring grows by doubling up to
+  // maxEntries, the queue never being longer.
+  private signatures: (string | undefined)[] = new Array<string | undefined>(16);
+  private expiryOrder: number[] = new Array<number>(16).fill(0);
+  private first = 0;
+  private next = 0;
+  /** Each remembered signature's latest claim number. */
+  private readonly claims = new Map<string, number>();
   private readonly maxEntries: number;
 
   constructor(options: { maxEntries?: number } = {}) {
@@ -54,33 +57,46 @@ export class MemoryReplayStore implements ReplayStore {
 
   /** Entries held (expired ones still queued behind a live one included). */
   get size(): number {
-    return this.signatures.length - this.head;
+    return this.next - this.first;
   }
 
   claim(signature: string, expiresAt: number, now: number): boolean | "full" {
     this.dropExpired(now);
-    const known = this.expiries.get(signature);
-    if (known !== undefined && known >= now) return false;
+    const known = this.claims.get(signature);
+    if (known !== undefined && this.expiryOrder[known % this.signatures.length]! >= now) return false;
     if (this.size >= this.maxEntries) return "full";
-    this.expiries.set(signature, expiresAt);
-    this.signatures.push(signature);
-    this.expiryOrder.push(expiresAt);
+    // Expired, but still queued behind a later expiry: its old place must not forget the new claim.
+    if (known !== undefined) this.signatures[known % this.signatures.length] = undefined;
+    if (this.size === this.signatures.length) this.grow();
+    const slot = this.next % this.signatures.length;
+    this.signatures[slot] = signature;
+    this.expiryOrder[slot] = expiresAt;
+    this.claims.set(signature, this.next++);
     return true;
   }
 
   /** Drops expired claims from the front of the queue; each claim is dropped once, so this is O(1) amortised. */
   private dropExpired(now: number): void {
-    while (this.head < this.signatures.length && this.expiryOrder[this.head]! < now) {
-      const signature = this.signatures[this.head]!;
-      // Claimed again since (after expiring): the map holds the newer claim, which stays.
-      if (this.expiries.get(signature) === this.expiryOrder[this.head]) this.expiries.delete(signature);
-      this.head++;
+    while (this.first < this.next) {
+      const slot = this.first % this.signatures.length;
+      if (this.expiryOrder[slot]! >= now) return;
+      const signature = this.signatures[slot];
+      if (signature !== undefined) this.claims.delete(signature);
+      this.signatures[slot] = undefined;
+      this.first++;
     }
-    // Cut the drained front off once it is most of the arrays: the copy is paid for by the drops.
-    if (this.head >= 1024 && this.head * 2 >= this.signatures.length) {
-      this.signatures = this.signatures.slice(this.head);
-      this.expiryOrder = this.expiryOrder.slice(this.head);
-      this.head = 0;
+  }
+
+  /** Twice the room (at most maxEntries); each held claim moves to its place in the larger ring. */
+  private grow(): void {
+    const capacity = Math.min(this.signatures.length * 2, this.maxEntries);
+    const signatures = new Array<string | undefined>(capacity);
+    const expiryOrder = new Array<number>(capacity).fill(0);
+    for (let n = this.first; n < this.next; n++) {
+      signatures[n % capacity] = this.signatures[n % this.signatures.length];
+      expiryOrder[n % capacity] = this.expiryOrder[n % this.signatures.length]!;
     }
+    this.signatures = signatures;
+    this.expiryOrder = expiryOrder;
   }
 }

@@ -60,7 +60,17 @@ describe("MemoryReplayStore", () => {
     expect(store.claim("other", 1600, 1300)).toBe(true); // drops first and a(1100)
     expect(store.claim("a", 1500, 1300)).toBe(false); // the claim of 1200 still holds
   });
-  it("keeps exact answers across many expiries (the queue compacts)", () => {
+  it("a full store refusing an expired signature still forgets it on time", () => {
+    const store = new MemoryReplayStore({ maxEntries: 2 });
+    store.claim("ahead", 1600, 1000);
+    store.claim("a", 1100, 1000);
+    expect(store.claim("a", 1300, 1200)).toBe("full"); // expired, but no room: the old entry stays as it was
+    expect(store.claim("x", 1700, 1601)).toBe(true); // "ahead" and "a" dropped
+    expect(store.claim("a", 1700, 1601)).toBe(true);
+    expect(store.claim("a", 1700, 1602)).toBe(false);
+    expect(store.size).toBe(2);
+  });
+  it("keeps exact answers across many expiries and growth of its ring", () => {
     const store = new MemoryReplayStore({ maxEntries: 100 });
     for (let t = 0; t < 5000; t++) {
       expect(store.claim(`s${t}`, t + 99, t)).toBe(true);
@@ -68,6 +78,15 @@ describe("MemoryReplayStore", () => {
     }
     expect(store.size).toBe(100);
     expect(store.claim("new", 5100, 4999)).toBe("full");
+  });
+  it("grows its ring while the queue wraps around, every held signature kept", () => {
+    const store = new MemoryReplayStore({ maxEntries: 1000 });
+    for (let i = 0; i < 10; i++) expect(store.claim(`early${i}`, 1010, 1000)).toBe(true);
+    for (let i = 0; i < 40; i++) expect(store.claim(`late${i}`, 5000, 1011)).toBe(true); // the early ones drop first: the queue starts mid-ring
+    expect(store.size).toBe(40);
+    for (let i = 0; i < 40; i++) expect(store.claim(`late${i}`, 5000, 4000)).toBe(false);
+    for (let i = 0; i < 10; i++) expect(store.claim(`early${i}`, 5000, 4000)).toBe(true);
+    expect(store.size).toBe(50);
   });
   it("maxEntries must be a whole number of at least 1", () => {
     for (const maxEntries of [0, -1, 1.5, Number.NaN, Infinity]) {
