@@ -1,20 +1,21 @@
 // `npm run bench`: measures panelsig's speed against its baselines, side by side in one run, prints
 // the tables with their ratios and the issue's targets, and records the figures with the machine
 // and runtime in bench/results.json (one entry per runtime: node, deno, bun).
-//   --only=primitives,signing,stream,edge   run some parts (then results.json is left alone)
+//   --only=primitives,signing,stream,diagnosis,edge   run some parts (then results.json is left alone)
 
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { benchHeaders, benchReplay, HEADER_TARGET, REPLAY_TARGET, type HeaderRow, type ReplayRow } from "./edge.ts";
 import type { Settings } from "./measure.ts";
+import { benchDiagnosis, type DiagnosisRow } from "./diagnosis.ts";
 import { benchPrimitives, type PrimitiveRow } from "./primitives.ts";
 import { installedRuntimes, machine, runtime } from "./runtime.ts";
 import { BATCH, benchSigning, type SigningRow } from "./signing.ts";
 import { benchStream, STREAM_TARGETS, type StreamRow } from "./stream.ts";
 import { duration, ratio, size, table, throughput, verdict } from "./table.ts";
 
-const PARTS = ["primitives", "signing", "stream", "edge"] as const;
+const PARTS = ["primitives", "signing", "stream", "diagnosis", "edge"] as const;
 const RESULTS = fileURLToPath(new URL("results.json", import.meta.url));
 // Many short rounds rather than a few long ones: on a shared machine, the more rounds, the likelier
 // one of them runs undisturbed.
@@ -82,6 +83,14 @@ function edgeTargets(headers: HeaderRow[], replay: ReplayRow[]): Target[] {
     { what: "replay store claim: expiring and full vs empty", target: `≤ ${ratio(REPLAY_TARGET)}`, measured: `${ratio(worstStore.ratio)} at worst (${worstStore.store})`, met: worstStore.ratio <= REPLAY_TARGET },
     { what: "replay store claim: every state vs a bare Map of the same size", target: `≤ ${ratio(REPLAY_TARGET)}`, measured: `${ratio(worstStore.ratio / floor.ratio)} at worst (${worstStore.store})`, met: worstStore.ratio / floor.ratio <= REPLAY_TARGET },
   ];
+}
+
+function diagnosisReport(rows: DiagnosisRow[]): string {
+  return table(
+    ["scheme", "candidates", "accepted", "rejected, diagnose: false", "explained early", "no mistake found", "worst / plain", "spread"],
+    rows.map((r) => [r.scheme, String(r.candidates), duration(r.acceptedNs), duration(r.rejectedPlainNs), duration(r.explainedEarlyNs), duration(r.worstNs),
+      ratio(r.worstRatio), `${(r.spread * 100).toFixed(0)}%`]),
+  );
 }
 
 function primitiveTargets(rows: PrimitiveRow[]): Target[] {
@@ -159,6 +168,14 @@ for (const part of parts) {
     console.log(replayReport(replay) + "\n");
     record.edge = { headers, replay };
     targets.push(...edgeTargets(headers, replay));
+  } else if (part === "diagnosis") {
+    progress("diagnosis of a signature mismatch …");
+    const rows = await benchDiagnosis(SETTINGS, progress);
+    console.log("The diagnosis after a signature mismatch (node provider, 1 KiB JSON body, time per verification): an accepted");
+    console.log("request, a rejection with diagnose: false, one a mistake early in the catalogue explains, and one no mistake explains");
+    console.log("(every candidate tried: the worst case). \"candidates\" counts the HMACs the worst case adds.\n");
+    console.log(diagnosisReport(rows) + "\n");
+    record.diagnosis = rows;
   } else {
     progress("streamed 1 GiB body …");
     const rows = benchStream(progress);

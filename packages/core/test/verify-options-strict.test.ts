@@ -14,8 +14,8 @@ const request = () =>
 
 describe("verifyRequest / verifyNodeRequest options", () => {
   const table: [string, unknown, string, string][] = [
-    ["a misspelt replayStore", { scheme: "opterius-panel", secret: "s", replaystore: store }, "options.replaystore", "is not an option; did you mean replayStore? opterius-panel takes: scheme, secret, windowSeconds, replayStore, now, maxBodyBytes, keepBody"],
-    ["maxBodySize for maxBodyBytes", { scheme: "opterius-agent", secret: "s", maxBodySize: 10 }, "options.maxBodySize", "is not an option; opterius-agent takes: scheme, secret, windowSeconds, now, maxBodyBytes, keepBody"],
+    ["a misspelt replayStore", { scheme: "opterius-panel", secret: "s", replaystore: store }, "options.replaystore", "is not an option; did you mean replayStore? opterius-panel takes: scheme, secret, windowSeconds, replayStore, now, maxBodyBytes, keepBody, diagnose"],
+    ["maxBodySize for maxBodyBytes", { scheme: "opterius-agent", secret: "s", maxBodySize: 10 }, "options.maxBodySize", "is not an option; opterius-agent takes: scheme, secret, windowSeconds, now, maxBodyBytes, keepBody, diagnose"],
     ["windowSeconds for acepanel", { scheme: "acepanel", token, windowSeconds: 600 }, "options.windowSeconds", "is for opterius-agent and opterius-panel only, not acepanel"],
     ["a replay store for opterius-agent", { scheme: "opterius-agent", secret: "s", replayStore: store }, "options.replayStore", "is for opterius-panel only, not opterius-agent"],
     ["a replay store for acepanel", { scheme: "acepanel", token, replayStore: store }, "options.replayStore", "is for opterius-panel only, not acepanel"],
