@@ -41,7 +41,7 @@ const ENV = { ...process.env, PATH: `${join(ROOT, "node_modules", ".bin")}${deli
 const SHIPPED: Record<string, RegExp> = {
   default: /^dist\/.+\.(js|d\.ts)$/,
   vectors: /^(dist\/.+\.(js|d\.ts)|data\/[a-z0-9-]+\.json|data\/schema\/[a-z0-9-]+\.schema\.json|data\/README\.md)$/,
-  cli: /^(dist\/.+\.(js|d\.ts)|bin\/[a-z]+\.js)$/,
+  cli: /^(dist\/.+\.(js|d\.ts)|bin\/[a-z]+\.js|report\.schema\.json)$/,
 };
 const ALWAYS_SHIPPED = ["package.json", "README.md", "LICENSE"];
 /** Files of the vector corpus that @panelsig/vectors must ship. */
@@ -144,7 +144,7 @@ function checkTarball(dir: string, pkg: Json, files: string[]): void {
     if (!ALWAYS_SHIPPED.includes(file) && !shipped.test(file)) problem(`npm pack ${pkg.name}`, `ships ${file}, which a user does not need`);
   }
   const required = [...ALWAYS_SHIPPED, "dist/index.js", "dist/index.d.ts"];
-  if (dir === "cli") required.splice(-2, 2, "dist/cli.js", ...Object.values(pkg.bin ?? {}).map((bin) => normalize(String(bin)).split("\\").join("/")));
+  if (dir === "cli") required.splice(-2, 2, "dist/cli.js", "report.schema.json", ...Object.values(pkg.bin ?? {}).map((bin) => normalize(String(bin)).split("\\").join("/")));
   if (dir === "vectors") required.push(...CORPUS_DATA);
   for (const file of required) if (!files.includes(file)) problem(`npm pack ${pkg.name}`, `does not ship ${file}`);
 }
