@@ -150,7 +150,7 @@ function exportedFiles(pkg: Json): string[] {
   const files: string[] = [];
   for (const [entry, target] of Object.entries<unknown>(pkg.exports ?? {})) {
     if (entry === "./package.json" || typeof target !== "object" || target === null) continue;
-    for (const [condition, file] of Object.entries<unknown>(target)) {
+    for (const [condition, file] of Object.entries(target as Record<string, unknown>)) {
       if ((condition === "types" || condition === "default") && typeof file === "string") files.push(normalize(file).split("\\").join("/"));
     }
   }
