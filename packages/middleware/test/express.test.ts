@@ -5,7 +5,7 @@ import type { Server } from "node:http";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { panelsig } from "@panelsig/middleware/express";
-import { RECEIVERS, abortUpload, acepanelHeaders, agentHeaders, panelHeaders, send, sha256 } from "./helpers.ts";
+import { receivers, abortUpload, acepanelHeaders, agentHeaders, panelHeaders, send, sha256 } from "./helpers.ts";
 
 const reached: string[] = [];
 const errors: unknown[] = [];
@@ -20,7 +20,7 @@ beforeAll(async () => {
     res.on("close", () => closed.get(String(req.headers["x-test-id"]))?.());
     next();
   });
-  for (const [name, options] of Object.entries(RECEIVERS)) app.use(`/${name}`, panelsig({ ...options, onError: (e) => errors.push(e) }));
+  for (const [name, options] of Object.entries(receivers())) app.use(`/${name}`, panelsig({ ...options, onError: (e) => errors.push(e) }));
   app.use(express.json());
   app.all("/*path", (req, res) => {
     reached.push(req.originalUrl);

@@ -2,7 +2,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { panelsig } from "@panelsig/middleware/fastify";
-import { RECEIVERS, abortUpload, acepanelHeaders, agentHeaders, panelHeaders, send, sha256 } from "./helpers.ts";
+import { receivers, abortUpload, acepanelHeaders, agentHeaders, panelHeaders, send, sha256 } from "./helpers.ts";
 
 const reached: string[] = [];
 const errors: unknown[] = [];
@@ -17,7 +17,7 @@ beforeAll(async () => {
     request.raw.socket.once("close", () => closed.get(String(request.headers["x-test-id"]))?.());
     done();
   });
-  for (const [name, options] of Object.entries(RECEIVERS)) {
+  for (const [name, options] of Object.entries(receivers())) {
     await app.register(
       async (scope) => {
         await scope.register(panelsig({ ...options, onError: (e) => errors.push(e) }));

@@ -36,14 +36,18 @@ export const unreachableStore: ReplayStore = {
   claim: () => Promise.reject(Object.assign(new Error("the replay store (Redis) did not answer: connect ECONNREFUSED"), { code: "replay_store_unavailable" })),
 };
 
-/** The receivers each test file mounts, by path prefix (an acepanel receiver's prefix is its entrance). */
-export const RECEIVERS: Record<string, VerifyOptions> = {
+/**
+ * The receivers each test file mounts, by path prefix (an acepanel receiver's prefix is its
+ * entrance); made anew for each app, so that no two share a replay store (Bun runs every test
+ * file in one process).
+ */
+export const receivers = (): Record<string, VerifyOptions> => ({
   agent: { scheme: "opterius-agent", secret: AGENT_SECRET, now: () => NOW, maxBodyBytes: 1024 },
   panel: { scheme: "opterius-panel", secret: PANEL_SECRET, now: () => NOW, replayStore: new MemoryReplayStore() },
   "panel-down": { scheme: "opterius-panel", secret: PANEL_SECRET, now: () => NOW, replayStore: unreachableStore },
   ace: { scheme: "acepanel", token: (id) => (id === "16" ? { secret: ACE_SECRET } : undefined), entrance: "/ace", now: () => NOW },
   "ace-broken": { scheme: "acepanel", token: () => { throw new Error("token database unreachable"); }, entrance: "/ace-broken", now: () => NOW },
-};
+});
 
 export interface Answer {
   status: number;

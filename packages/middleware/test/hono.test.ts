@@ -3,12 +3,15 @@
 import { createServer as createNodeServer } from "node:http";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { VerifyRequestOptions } from "@panelsig/core";
 import { panelsig, type PanelsigEnv } from "@panelsig/middleware/hono";
-import { RECEIVERS, abortUpload, acepanelHeaders, agentHeaders, panelHeaders, send, sha256 } from "./helpers.ts";
+import { verifyRequest as nodeVerifyRequest } from "@panelsig/node";
+import { ACE_SECRET, NOW, receivers, abortUpload, acepanelHeaders, agentHeaders, panelHeaders, send, sha256 } from "./helpers.ts";
 
 const reached: string[] = [];
 const errors: unknown[] = [];
 const finished = new Map<string, () => void>();
+const nodeVerified: (string | undefined)[] = [];
 let port: number;
 let stop: () => Promise<void>;
 
@@ -50,7 +53,21 @@ beforeAll(async () => {
       finished.get(c.req.header("x-test-id") ?? "")?.();
     }
   });
-  for (const [name, options] of Object.entries(RECEIVERS)) app.use(`/${name}/*`, panelsig({ ...options, onError: (e) => errors.push(e) }));
+  for (const [name, options] of Object.entries(receivers())) app.use(`/${name}/*`, panelsig({ ...options, onError: (e) => errors.push(e) }));
+  // The provider chosen by the author, and the client address a Request does not carry.
+  for (const [name, whitelist] of [["ace-lan", "10.0.0.0/8"], ["ace-local", "127.0.0.1"]] as const) {
+    app.use(
+      `/${name}/*`,
+      panelsig({
+        scheme: "acepanel",
+        token: () => ({ secret: ACE_SECRET, ipWhitelist: [whitelist] }),
+        entrance: `/${name}`,
+        now: () => NOW,
+        clientIp: () => "127.0.0.1:40000",
+        verifyRequest: (request: Request, options: VerifyRequestOptions) => (nodeVerified.push(options.clientIp), nodeVerifyRequest(request, options)),
+      }),
+    );
+  }
   app.all("*", async (c) => {
     reached.push(c.req.path);
     const text = await c.req.text();
@@ -92,6 +109,17 @@ describe("Hono 4: app.use(panelsig())", () => {
 
   it("acepanel: the path as signed, the entrance cut", async () => {
     expect((await send(port, "GET", "/ace/api/user/info", acepanelHeaders("GET", "/api/user/info"))).status).toBe(200);
+  });
+
+  it("verifies with the verifyRequest passed, given the client address from clientIp(c)", async () => {
+    nodeVerified.length = 0;
+    expect(await send(port, "GET", "/ace-lan/api/user/info", acepanelHeaders("GET", "/api/user/info"))).toMatchObject({
+      status: 401,
+      type: "application/json; charset=utf-8",
+      text: '{"msg":"invalid request ip: 127.0.0.1"}',
+    });
+    expect((await send(port, "GET", "/ace-local/api/user/info", acepanelHeaders("GET", "/api/user/info"))).status).toBe(200);
+    expect(nodeVerified).toEqual(["127.0.0.1:40000", "127.0.0.1:40000"]);
   });
 
   it("opterius-panel: a replayed request is refused (401 request already used)", async () => {
