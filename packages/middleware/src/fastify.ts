@@ -30,19 +30,19 @@ export function panelsig(options: PanelsigFastifyOptions): FastifyPluginCallback
     if (!fastify.hasRequestDecorator("panelsig")) fastify.decorateRequest("panelsig", undefined);
     // Callback style: a hook that answers must not call done (an async hook's return would go on).
     fastify.addHook("preParsing", (request, reply, payload, next) => {
-      verifyNodeBody(request.raw, verifyOptions, request.raw.url, payload).then(
-        (result) => {
+      verifyNodeBody(request.raw, verifyOptions, request.raw.url, payload)
+        .then((result) => {
           if (!result.valid) return send(reply, result.rejection!);
           request.panelsig = result;
           const verified = new PassThrough();
           verified.end(result.body ?? new Uint8Array(0));
           next(null, Object.assign(verified, { receivedEncodedLength: result.body?.length ?? 0 }));
-        },
-        (error: unknown) => {
+        })
+        // Whatever threw, verifying or after, is answered here: nothing is left unhandled.
+        .catch((error: unknown) => {
           onError(error);
-          send(reply, failureRejection(verifyOptions.scheme, error));
-        },
-      );
+          if (!reply.sent) send(reply, failureRejection(verifyOptions.scheme, error));
+        });
     });
     done();
   };
