@@ -28,6 +28,7 @@ import {
   type Source,
   type VectorHead,
 } from "./build.ts";
+import { acepanelDiagnosisVectors } from "./diagnosis.ts";
 import { withDocClientFlags } from "./doc-client-flags.ts";
 
 /** tcIds of vectors that were removed: never used again. */
@@ -1537,7 +1538,8 @@ function headerVectors(): SchemeVector[] {
 }
 
 export function buildAcepanelFile(): SchemeFile {
-  return schemeFile(SCHEME, withDocClientFlags(SCHEME, [
+  // The diagnosis vectors are signed with a stated mistake on purpose: no DocClient* flags.
+  return schemeFile(SCHEME, [...withDocClientFlags(SCHEME, [
     ...basicVectors(),
     ...queryVectors(),
     ...pathVectors(),
@@ -1556,5 +1558,5 @@ export function buildAcepanelFile(): SchemeFile {
     ...docClientVectors(),
     ...headerVectors(),
     ...bodyLimitVectors(),
-  ]));
+  ]), ...acepanelDiagnosisVectors()]);
 }

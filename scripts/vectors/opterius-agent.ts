@@ -27,6 +27,7 @@ import {
   type Source,
   type VectorHead,
 } from "./build.ts";
+import { agentDiagnosisVectors } from "./diagnosis.ts";
 import { withDocClientFlags } from "./doc-client-flags.ts";
 
 /** tcIds of vectors that were removed: never used again. */
@@ -1239,5 +1240,5 @@ function bodyLimitVectors(): SchemeVector[] {
 }
 
 export function buildOpteriusAgentFile(): SchemeFile {
-  return schemeFile(SCHEME, withDocClientFlags(SCHEME, [...signVectors(), ...verifyVectors()]));
+  return schemeFile(SCHEME, [...withDocClientFlags(SCHEME, [...signVectors(), ...verifyVectors()]), ...agentDiagnosisVectors()]);
 }

@@ -206,6 +206,16 @@ function schemeVectorSchema(scheme: keyof typeof RULES): Json {
       stringToSign: text,
       stringToSignBase64: nonEmpty,
       expectedSignature: hex(64),
+      diagnosis: object(
+        {
+          mistake: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
+          signature: text,
+          ...(rules.canonicalRequest ? { canonicalRequest: text } : {}),
+          stringToSign: text,
+          stringToSignBase64: nonEmpty,
+        },
+        ["mistake", "signature"],
+      ),
     },
     ["valid"],
     {

@@ -35,11 +35,12 @@ export async function verifyHttpWith(
       : settings.scheme === "opterius-agent"
         ? await verifyOpteriusAgent(provider, message, settings)
         : await verifyOpteriusPanel(provider, message, settings);
-  const { outcome, detail, body, canonicalRequest, stringToSign, stringToSignBase64, expectedSignature } = verdict;
+  const { outcome, detail, body, canonicalRequest, stringToSign, stringToSignBase64, expectedSignature, diagnose } = verdict;
   const shown = dropUndefined({ canonicalRequest, stringToSign, stringToSignBase64, expectedSignature });
   if (outcome === undefined) return body ? { valid: true, ...shown, body } : { valid: true, ...shown };
   const a = answer(settings.scheme, outcome, settings.locale, detail);
-  return { valid: false, ...a, ...shown, rejection: rejection(settings.scheme, outcome, a) };
+  const diagnosis = diagnose && settings.diagnose ? await diagnose() : undefined;
+  return { valid: false, ...a, ...shown, ...(diagnosis && { diagnosis }), rejection: rejection(settings.scheme, outcome, a) };
 }
 
 function dropUndefined(shown: Omit<Verdict, "outcome" | "detail" | "body">): Omit<Verdict, "outcome" | "detail" | "body"> {
