@@ -46,7 +46,7 @@ intermediates and, on a failure, what the client should have signed.
   --port P          port on 127.0.0.1 (default 8080; 0 = any free port, printed on start)
   --max-body B      largest body accepted, in bytes (default 1048576 = 1 MiB); larger is 413
   --window S        opterius schemes: allowed clock difference in seconds (default 300)
-  --locale L        acepanel: language of the messages, en (default) or zh_CN
+  --locale L        acepanel: language of the messages, en (default), zh_CN or zh_TW
   --provider P      node (default), webcrypto or pure
 
 Example:
@@ -85,7 +85,7 @@ Stops on Ctrl-C (SIGINT) or SIGTERM. Exit codes: 0 stopped; 2 bad arguments.`,
       keyId: values["key-id"] === undefined ? undefined : BigInt(values["key-id"]).toString(),
       entrance: values.entrance,
       windowSeconds: values.window === undefined ? undefined : wholeNumber("--window", values.window, 300),
-      locale: oneOf<Locale>("--locale", values.locale, ["en", "zh_CN"], "en"),
+      locale: oneOf<Locale>("--locale", values.locale, ["en", "zh_CN", "zh_TW"], "en"),
       maxBodyBytes,
       provider: pickProvider(values.provider).provider,
       reportSize: 100,
