@@ -132,11 +132,9 @@ describe("panelsig check: a misbehaving adapter is reported, never a runner cras
   });
 
   it("an adapter that hangs: stopped after the per-case timeout", async () => {
-    const started = Date.now();
     const { code, report } = await checkJson(["--exec", adapter("misbehaving", "hang"), "--scheme", "opterius-panel", "--timeout", "0.5"]);
     expect(code).toBe(1);
     expect(report.suites[0]!.problem).toStrictEqual({ kind: "timeout", tcId: firstTcIds[0], message: `no answer to tcId ${firstTcIds[0]} within 0.5 s` });
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it("an adapter that prints garbage on standard output", async () => {
@@ -166,9 +164,11 @@ describe("panelsig check: a misbehaving adapter is reported, never a runner cras
     const failing = await checkJson(["--exec", adapter("misbehaving", "unsupported", "4"), "--scheme", "opterius-panel"]);
     expect(failing.code).toBe(1);
     expect(failing.report.suites[0]!.problem).toStrictEqual({ kind: "exit-code", message: "the adapter answered every case but exited with exit code 4, not 0" });
-    const lingering = await checkJson(["--exec", adapter("misbehaving", "linger"), "--scheme", "opterius-panel", "--timeout", "0.5"]);
+    // Answers may be slow on a busy machine (the first includes the adapter's start-up), so they
+    // get a long --timeout; the short --exit-timeout then always finds the adapter still running.
+    const lingering = await checkJson(["--exec", adapter("misbehaving", "linger"), "--scheme", "opterius-panel", "--timeout", "50", "--exit-timeout", "0.5"]);
     expect(lingering.code).toBe(1);
-    expect(lingering.report.suites[0]!.problem!.kind).toBe("no-exit");
+    expect(lingering.report.suites[0]!.problem).toStrictEqual({ kind: "no-exit", message: "the adapter answered every case but did not exit within 0.5 s of its standard input closing" });
   });
 
   it("a command that does not exist: the shell's complaint is shown", async () => {
@@ -186,6 +186,7 @@ describe("panelsig check: bad arguments exit 2 with the usage", () => {
     ["an unknown scheme", ["check", "--exec", "x", "--scheme", "aws"], '--scheme must be one of opterius-agent, opterius-panel, acepanel, not "aws"'],
     ["an unknown flag name", ["check", "--exec", "x", "--flags", "NoSuchFlag"], '--flags: unknown flag "NoSuchFlag"'],
     ["a zero timeout", ["check", "--exec", "x", "--timeout", "0"], '--timeout must be a number of seconds above 0, not "0"'],
+    ["an exit timeout that is not a number", ["check", "--exec", "x", "--exit-timeout", "soon"], '--exit-timeout must be a number of seconds above 0, not "soon"'],
   ];
   for (const [what, args, message] of cases) {
     it(what, async () => {

@@ -1,6 +1,6 @@
 // The JSON Lines forms as processes: `sign --jsonl`, `verify --jsonl` and `adapter` answer one
 // line per case, in order, echoing id/tcId, with bad_case for what they cannot read; and the
-// whole corpus streams through in well under a second. Expected values are the published
+// whole corpus streams through, every answer in order. Expected values are the published
 // signatures of the real systems or HMACs computed here with node:crypto.
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -87,25 +87,16 @@ describe("panelsig adapter", () => {
     expect(JSON.parse(stdout)).toMatchObject({ stringToSign: `1700000000${body}`, signature: createHmac("sha256", "k").update(`1700000000${body}`).digest("hex") });
   });
 
-  it("streams the whole corpus, one answer per case", async () => {
-    const cases = SCHEME_VECTOR_FILES.flatMap((f) => f.vectors).map((v) => JSON.stringify(toCase(v)));
+  it("streams the whole corpus: one answer per case, in order, each with its tcId", async () => {
+    // Correctness only: how fast it streams is a benchmark's question, never a test's.
+    const cases = SCHEME_VECTOR_FILES.flatMap((f) => f.vectors).map((v) => toCase(v));
     const child = spawn(NODE, [BIN, "adapter"], { stdio: ["pipe", "pipe", "inherit"] });
-    let count = 0;
-    let started = 0;
-    const warm = new Promise<void>((ready) => {
-      createInterface({ input: child.stdout }).on("line", () => ++count === 1 && ready());
-    });
-    const exited = new Promise((done) => child.on("close", done));
-    child.stdin.write(cases[0] + "\n"); // warm-up: the first answer means the process is ready
-    await warm;
-    started = performance.now();
-    child.stdin.end(cases.join("\n") + "\n");
-    await exited;
-    count--; // the warm-up answer
-    const elapsed = performance.now() - started;
-    expect(count).toBe(cases.length);
+    const answers: number[] = [];
+    createInterface({ input: child.stdout }).on("line", (line) => answers.push((JSON.parse(line) as { tcId: number }).tcId));
+    const exited = new Promise<number | null>((done) => child.on("close", done));
+    child.stdin.end(cases.map((c) => JSON.stringify(c)).join("\n") + "\n");
+    expect(await exited).toBe(0);
     expect(cases.length).toBeGreaterThan(500);
-    // How fast is for `npm run bench`, never a test (a busy machine must not fail it): only logged.
-    console.log(`adapter: ${cases.length} corpus cases in ${elapsed.toFixed(0)} ms`);
+    expect(answers).toEqual(cases.map((c) => c.tcId));
   });
 });

@@ -44,6 +44,11 @@ export interface Server {
   /** Everything it printed on standard output so far. */
   output(): string;
   /**
+   * Resolves once standard output contains `text`: a log line is written after the response it
+   * describes, so a test that reads the log waits for the line instead of hoping it is there.
+   */
+  waitForOutput(text: string): Promise<string>;
+  /**
    * Sends the signal and waits for the exit; resolves to the exit code and the final output.
    * Under deno test the code is null: Deno's node:child_process reports a child that handled the
    * signal and exited 0 as killed by that signal, so only Node and Bun can see the 0.
@@ -60,10 +65,11 @@ export function startServer(file: string, args: string[], cwd?: string): Promise
   child.stderr!.on("data", (c: Buffer) => (errors += c.toString("utf8")));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return new Promise((resolve, reject) => {
+    // A fail-safe that stops an orphan, not a speed limit: well inside the test's own timeout.
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`the server did not start within 20 s; output: ${output} ${errors}`));
-    }, 20_000);
+      reject(new Error(`the server did not start within 50 s; output: ${output} ${errors}`));
+    }, 50_000);
     const look = () => {
       const match = /on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
       if (!match) return;
@@ -73,6 +79,17 @@ export function startServer(file: string, args: string[], cwd?: string): Promise
         port: Number(match[1]),
         child,
         output: () => output,
+        waitForOutput: (text) =>
+          new Promise((found, lost) => {
+            const look = () => {
+              if (!output.includes(text)) return;
+              child.stdout!.off("data", look);
+              found(output);
+            };
+            child.stdout!.on("data", look);
+            child.once("exit", () => lost(new Error(`the server exited before printing ${JSON.stringify(text)}; output: ${output}`)));
+            look();
+          }),
         async stop(signal = "SIGTERM") {
           child.kill(signal);
           const code = await exited;

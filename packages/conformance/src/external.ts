@@ -54,6 +54,8 @@ export interface AdapterRun {
 export interface AdapterRunOptions {
   /** How long the oldest unanswered case may wait, in milliseconds. */
   timeoutMs: number;
+  /** How long the adapter may take to exit once its input is closed (default: timeoutMs). */
+  exitTimeoutMs?: number;
   /** Cases written ahead of their answers (default 64). */
   maxInFlight?: number;
   /** Told after each vector is judged. */
@@ -84,6 +86,7 @@ class Session {
   constructor(
     private readonly adapter: AdapterProcess,
     private readonly timeoutMs: number,
+    private readonly exitTimeoutMs: number,
   ) {
     let onExit!: (exit: [number | null, string | null]) => void;
     this.exited = new Promise((resolve) => (onExit = resolve));
@@ -157,15 +160,15 @@ class Session {
     for (const pending of this.waiting.splice(0)) pending.reject(new AdapterBroken());
   }
 
-  /** After the last answer: stdin closed, the adapter must exit 0 within the timeout. */
+  /** After the last answer: stdin closed, the adapter must exit 0 within the exit timeout. */
   async finish(): Promise<void> {
     this.adapter.endInput();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const exit = await Promise.race([this.exited, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), this.timeoutMs)))]);
+    const exit = await Promise.race([this.exited, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), this.exitTimeoutMs)))]);
     clearTimeout(timer);
     if (this.problem) return;
     if (exit === undefined) {
-      this.fail({ kind: "no-exit", message: `the adapter answered every case but did not exit within ${this.timeoutMs / 1000} s of its standard input closing` });
+      this.fail({ kind: "no-exit", message: `the adapter answered every case but did not exit within ${this.exitTimeoutMs / 1000} s of its standard input closing` });
     } else if (exit[0] !== 0) {
       this.fail({ kind: "exit-code", message: `the adapter answered every case but exited with ${describeExit(...exit)}, not 0` });
     }
@@ -186,7 +189,7 @@ function describeExit(code: number | null, signal: string | null): string {
 
 /** Runs `vectors` through the adapter, in order, and judges each answer. Never throws because of the adapter. */
 export async function runAdapter(adapter: AdapterProcess, vectors: readonly SchemeVector[], options: AdapterRunOptions): Promise<AdapterRun> {
-  const session = new Session(adapter, options.timeoutMs);
+  const session = new Session(adapter, options.timeoutMs, options.exitTimeoutMs ?? options.timeoutMs);
   const maxInFlight = options.maxInFlight ?? 64;
   const checked: CheckedVector[] = new Array(vectors.length);
   let done = 0;

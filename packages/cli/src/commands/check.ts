@@ -12,11 +12,11 @@ import { toRows, suiteFails } from "../report.ts";
 import { FORMAT_FLAG, pickFormat, writeReport } from "../report-format.ts";
 import { SELECT_FLAGS, selectVectors } from "../select-vectors.ts";
 
-const FLAGS = { exec: { type: "string" }, timeout: { type: "string" }, strict: { type: "boolean" }, ...SELECT_FLAGS, ...FORMAT_FLAG } as const;
+const FLAGS = { exec: { type: "string" }, timeout: { type: "string" }, "exit-timeout": { type: "string" }, strict: { type: "boolean" }, ...SELECT_FLAGS, ...FORMAT_FLAG } as const;
 
 export const checkCommand: Command = {
   name: "check",
-  usage: `Usage: panelsig check --exec "<command>" [--scheme S] [--flags A,B] [--format F] [--timeout SECONDS] [--strict]
+  usage: `Usage: panelsig check --exec "<command>" [--scheme S] [--flags A,B] [--format F] [--timeout SECONDS] [--exit-timeout SECONDS] [--strict]
 
 Starts <command> once through the shell and checks it against every vector of the corpus,
 speaking the adapter protocol (docs/adapter-protocol.md): one case object per line on its
@@ -29,7 +29,11 @@ beside actual with invisible characters shown, then a summary per scheme and per
   --scheme S          only opterius-agent, opterius-panel or acepanel (default: all three)
   --flags A,B         only vectors carrying at least one of these flags
   --format F          human (default), json, junit or tap
-  --timeout SECONDS   how long a case may wait for its answer (default 10)
+  --timeout SECONDS   how long a case may wait for its answer (default 10); the first case's
+                      wait includes the adapter's start-up
+  --exit-timeout SECONDS
+                      how long the adapter may take to exit once its input is closed
+                      (default: --timeout)
   --strict            count "unsupported" answers as failures
 
 An adapter that crashes, hangs, prints something that is not a result or answers out of order
@@ -51,14 +55,22 @@ Exit codes: 0 no valid/invalid/sign vector failed; 1 one did, or the adapter bro
     if (values.help) return writeOut(this.usage + "\n").then(() => EXIT.ok);
     if (values.exec === undefined || values.exec.trim() === "") throw new UsageError('missing --exec "<command>": the command that starts your adapter');
     const format = pickFormat(values.format);
-    const timeout = values.timeout === undefined ? 10 : Number(values.timeout);
-    if (!(timeout > 0) || !Number.isFinite(timeout)) throw new UsageError(`--timeout must be a number of seconds above 0, not ${JSON.stringify(values.timeout)}`);
+    const timeout = seconds("--timeout", values.timeout, 10);
+    const exitTimeout = seconds("--exit-timeout", values["exit-timeout"], timeout);
     const { vectors } = selectVectors(values.scheme, values.flags);
     const progress = progressLine("panelsig check");
-    const run = await runAdapter(startAdapter(values.exec), vectors, { timeoutMs: timeout * 1000, onProgress: progress.update });
+    const run = await runAdapter(startAdapter(values.exec), vectors, { timeoutMs: timeout * 1000, exitTimeoutMs: exitTimeout * 1000, onProgress: progress.update });
     progress.clear();
     const suite = { name: values.exec, rows: toRows(run.checked, values.strict ?? false), ...(run.problem ? { problem: run.problem, stderrTail: run.stderrTail } : {}) };
     await writeReport(format, [suite]);
     return suiteFails(suite) ? EXIT.verdictFailed : EXIT.ok;
   },
 };
+
+/** A flag giving a number of seconds above 0, or its default. */
+function seconds(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!(value > 0) || !Number.isFinite(value)) throw new UsageError(`${flag} must be a number of seconds above 0, not ${JSON.stringify(text)}`);
+  return value;
+}
