@@ -9,6 +9,9 @@ import { oneOf, UsageError } from "./args.ts";
 export const SELECT_FLAGS = { scheme: { type: "string" }, flags: { type: "string" } } as const;
 
 const HMAC = "hmac-sha256";
+const NOT_IN_CHECK =
+  "these are vectors of hmac-sha256.json, which check does not run (the adapter protocol has no HMAC operation): " +
+  "run them in your own unit tests (key, msg, tag in hex), or `panelsig vectors --scheme hmac-sha256` for panelsig's providers";
 
 export interface Selection {
   vectors: SchemeVector[];
@@ -22,7 +25,8 @@ export interface Selection {
  * usage error that says where those vectors run.
  */
 export function selectVectors(scheme: string | undefined, flags: string | undefined, hmacRunnable = false): Selection {
-  const chosen = scheme === undefined ? undefined : oneOf("--scheme", scheme, [...SCHEME_IDS, HMAC], "acepanel");
+  if (!hmacRunnable && scheme === HMAC) throw new UsageError(`--scheme hmac-sha256: ${NOT_IN_CHECK}`);
+  const chosen = scheme === undefined ? undefined : oneOf("--scheme", scheme, hmacRunnable ? [...SCHEME_IDS, HMAC] : SCHEME_IDS, "acepanel");
   const files = chosen === undefined ? SCHEME_VECTOR_FILES : SCHEME_VECTOR_FILES.filter((f) => f.scheme === chosen);
   const withHmac = chosen === undefined || chosen === HMAC;
   let vectors = files.flatMap((f) => f.vectors);
@@ -38,10 +42,7 @@ export function selectVectors(scheme: string | undefined, flags: string | undefi
     hmac = hmac.filter((v) => v.flags.some((f) => wanted.includes(f)));
   }
   if (!hmacRunnable && vectors.length === 0 && hmac.length > 0) {
-    throw new UsageError(
-      `${chosen === HMAC ? "--scheme hmac-sha256" : "--flags " + flags}: these are vectors of hmac-sha256.json, which check does not run (the adapter ` +
-        "protocol has no HMAC operation): run them in your own unit tests (key, msg, tag in hex), or `panelsig vectors --scheme hmac-sha256` for panelsig's providers",
-    );
+    throw new UsageError(`--flags ${flags}: ${NOT_IN_CHECK}`);
   }
   return { vectors, hmac: hmacRunnable ? hmac : [] };
 }
