@@ -54,20 +54,20 @@ describe("opterius-agent", () => {
       expect(result.stringToSign).toBe(`${text}GET/x`);
       expect(result.signature).toBe(hmacHex(secret, `${text}GET/x`));
       expect(result.headers[1]).toEqual(["X-Timestamp", text]);
-      expect(result.warnings).toHaveLength(1);
+      expect(result.warnings?.length).toBe(1);
       expect(result.warnings![0]).toContain(JSON.stringify(text));
       expect(result.warnings![0]).toContain("timestamp_invalid");
     });
   }
   it("a text the reference verifier reads gives no warning", async () => {
     for (const text of [ts, "2026-04-08T14:32:00+00:00", "2026-04-08T14:32:00.5-05:30"]) {
-      expect(await agent({ request: { method: "GET", url: "/x" }, timestamp: text })).not.toHaveProperty("warnings");
+      expect("warnings" in (await agent({ request: { method: "GET", url: "/x" }, timestamp: text }))).toBe(false);
     }
   });
   it("a number timestamp is printed in decimal and signed, with a warning (not RFC 3339)", async () => {
     const result = await agent({ request: { method: "GET", url: "/x" }, timestamp: 1700000000 });
     expect(result.stringToSign).toBe("1700000000GET/x");
-    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings?.length).toBe(1);
   });
 });
 
