@@ -1,19 +1,20 @@
 // `npm run bench`: measures panelsig's speed against its baselines, side by side in one run, prints
 // the tables with their ratios and the issue's targets, and records the figures with the machine
 // and runtime in bench/results.json (one entry per runtime: node, deno, bun).
-//   --only=primitives,signing,stream   run some parts (then results.json is left alone)
+//   --only=primitives,signing,stream,diagnosis   run some parts (then results.json is left alone)
 
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Settings } from "./measure.ts";
+import { benchDiagnosis, type DiagnosisRow } from "./diagnosis.ts";
 import { benchPrimitives, type PrimitiveRow } from "./primitives.ts";
 import { installedRuntimes, machine, runtime } from "./runtime.ts";
 import { BATCH, benchSigning, type SigningRow } from "./signing.ts";
 import { benchStream, STREAM_TARGETS, type StreamRow } from "./stream.ts";
 import { duration, ratio, size, table, throughput, verdict } from "./table.ts";
 
-const PARTS = ["primitives", "signing", "stream"] as const;
+const PARTS = ["primitives", "signing", "stream", "diagnosis"] as const;
 const RESULTS = fileURLToPath(new URL("results.json", import.meta.url));
 // Many short rounds rather than a few long ones: on a shared machine, the more rounds, the likelier
 // one of them runs undisturbed.
@@ -54,6 +55,14 @@ function streamReport(rows: StreamRow[]): string {
     ["run", "body", "time", "throughput", "vs raw", "RSS before", "peak RSS", "target"],
     rows.map((r) => [r.run, size(r.bytes), `${r.seconds.toFixed(2)} s`, throughput(r.bytes, r.seconds * 1e9), ratio(r.ratio),
       `${r.startRssMiB.toFixed(0)} MiB`, `${r.peakRssMiB.toFixed(0)} MiB`, verdict(r.ratio, r.target)]),
+  );
+}
+
+function diagnosisReport(rows: DiagnosisRow[]): string {
+  return table(
+    ["scheme", "candidates", "accepted", "rejected, diagnose: false", "explained early", "no mistake found", "worst / plain", "spread"],
+    rows.map((r) => [r.scheme, String(r.candidates), duration(r.acceptedNs), duration(r.rejectedPlainNs), duration(r.explainedEarlyNs), duration(r.worstNs),
+      ratio(r.worstRatio), `${(r.spread * 100).toFixed(0)}%`]),
   );
 }
 
@@ -121,6 +130,14 @@ for (const part of parts) {
     console.log(signingReport(rows) + "\n");
     record.signing = rows;
     targets.push(...signingTargets(rows));
+  } else if (part === "diagnosis") {
+    progress("diagnosis of a signature mismatch …");
+    const rows = await benchDiagnosis(SETTINGS, progress);
+    console.log("The diagnosis after a signature mismatch (node provider, 1 KiB JSON body, time per verification): an accepted");
+    console.log("request, a rejection with diagnose: false, one a mistake early in the catalogue explains, and one no mistake explains");
+    console.log("(every candidate tried: the worst case). \"candidates\" counts the HMACs the worst case adds.\n");
+    console.log(diagnosisReport(rows) + "\n");
+    record.diagnosis = rows;
   } else {
     progress("streamed 1 GiB body …");
     const rows = benchStream(progress);

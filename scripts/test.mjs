@@ -35,6 +35,12 @@ const STEPS = [
   { name: "typecheck", about: "sources, tests and benchmarks type-check (tsc)", cmd: ["npm", "run", "-s", "typecheck"], count: null },
   { name: "packages", about: "every package would publish cleanly to npm and JSR", cmd: ["tsx", "scripts/check-packages.ts"], needsBuild: true, count: null },
   { name: "conformance", about: "the whole corpus on every provider under Node, Deno and Bun", cmd: ["npm", "run", "-s", "conformance"], needsBuild: true, count: conformanceCounts },
+  {
+    name: "diagnosis",
+    about: "the seed docs' example clients' rejected requests: at least 90 % get an exact diagnosis, none a wrong one",
+    cmd: ["npm", "run", "-s", "diagnosis:goal"],
+    count: null,
+  },
 ];
 
 function vitestCounts(output) {

@@ -29,6 +29,7 @@ import {
   type VectorHead,
   type VerifyExpected,
 } from "./build.ts";
+import { acepanelDiagnosisVectors } from "./diagnosis.ts";
 import { withDocClientFlags } from "./doc-client-flags.ts";
 
 /** tcIds of vectors that were removed: never used again. */
@@ -1659,7 +1660,8 @@ function localeVectors(): SchemeVector[] {
 }
 
 export function buildAcepanelFile(): SchemeFile {
-  return schemeFile(SCHEME, withDocClientFlags(SCHEME, [
+  // The diagnosis vectors are signed with a stated mistake on purpose: no DocClient* flags.
+  return schemeFile(SCHEME, [...withDocClientFlags(SCHEME, [
     ...basicVectors(),
     ...queryVectors(),
     ...pathVectors(),
@@ -1681,5 +1683,5 @@ export function buildAcepanelFile(): SchemeFile {
     ...entranceMiddlewareVectors(),
     ...fragmentVectors(),
     ...localeVectors(),
-  ]));
+  ]), ...acepanelDiagnosisVectors()]);
 }

@@ -183,6 +183,17 @@ export interface VerifyExpected {
   uncheckedReason?: "public_path" | "non_api_path" | "webhook_or_download" | "robots_txt";
   location?: string;
   connectionClosed?: true;
+  /** On signature_mismatch: the client's known mistake that reproduces the signature (scripts/vectors/diagnosis.ts). */
+  diagnosis?: Diagnosis;
+}
+
+/** A verify vector's expected diagnosis: the mistake's id, the signature received and what the client signed. */
+export interface Diagnosis {
+  mistake: string;
+  signature: string;
+  canonicalRequest?: string;
+  stringToSign?: string;
+  stringToSignBase64?: string;
 }
 
 export interface CaseJson {

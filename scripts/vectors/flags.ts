@@ -91,6 +91,12 @@ export const FLAGS = {
     description:
       "A signer written from the Opterius Commerce documentation's formula HMAC-SHA256(timestamp + JSON body) (the documentation has no example code) gets this vector wrong: for a call without a body it signs the empty string where the real client signs {}.",
   },
+  Diagnosis: {
+    bugType: "WRONG_ERROR",
+    severity: "info",
+    description:
+      "Signed with one known client mistake; expected.diagnosis names it (its id, the signature received, what the client signed). The verdict is the plain signature mismatch; the diagnosis is optional for ports, and compared when both sides give one.",
+  },
   Tampering: {
     bugType: "AUTH_BYPASS",
     severity: "critical",

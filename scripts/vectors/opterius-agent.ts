@@ -27,6 +27,7 @@ import {
   type Source,
   type VectorHead,
 } from "./build.ts";
+import { agentDiagnosisVectors } from "./diagnosis.ts";
 import { withDocClientFlags } from "./doc-client-flags.ts";
 
 /** tcIds of vectors that were removed: never used again. */
@@ -1315,5 +1316,8 @@ function pathBodyBoundaryVectors(): SchemeVector[] {
 }
 
 export function buildOpteriusAgentFile(): SchemeFile {
-  return schemeFile(SCHEME, withDocClientFlags(SCHEME, [...signVectors(), ...verifyVectors(), ...timestampTextVectors(), ...pathBodyBoundaryVectors()]));
+  return schemeFile(SCHEME, [
+    ...withDocClientFlags(SCHEME, [...signVectors(), ...verifyVectors(), ...timestampTextVectors(), ...pathBodyBoundaryVectors()]),
+    ...agentDiagnosisVectors(),
+  ]);
 }

@@ -27,6 +27,7 @@ import {
   type Source,
   type VectorHead,
 } from "./build.ts";
+import { panelDiagnosisVectors } from "./diagnosis.ts";
 import { withDocClientFlags } from "./doc-client-flags.ts";
 
 /** tcIds of vectors that were removed: never used again. */
@@ -1036,5 +1037,5 @@ function unsignedMethodPathVectors(): SchemeVector[] {
 }
 
 export function buildOpteriusPanelFile(): SchemeFile {
-  return schemeFile(SCHEME, withDocClientFlags(SCHEME, [...signVectors(), ...verifyVectors(), ...unsignedMethodPathVectors()]));
+  return schemeFile(SCHEME, [...withDocClientFlags(SCHEME, [...signVectors(), ...verifyVectors(), ...unsignedMethodPathVectors()]), ...panelDiagnosisVectors()]);
 }

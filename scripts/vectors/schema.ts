@@ -217,6 +217,16 @@ function schemeVectorSchema(scheme: keyof typeof RULES): Json {
       stringToSignBase64: nonEmpty,
       expectedSignature: hex(64),
       ...entranceFields,
+      diagnosis: object(
+        {
+          mistake: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
+          signature: text,
+          ...(rules.canonicalRequest ? { canonicalRequest: text } : {}),
+          stringToSign: text,
+          stringToSignBase64: nonEmpty,
+        },
+        ["mistake", "signature"],
+      ),
     },
     ["valid"],
     {

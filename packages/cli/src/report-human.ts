@@ -35,6 +35,7 @@ function showRow(row: Row): string[] {
   const out = ["", `${mark} ${row.scheme} tcId ${row.tcId} ${row.name} (${kind}) [${row.flags.join(", ")}]`, `    ${row.description}`];
   if (row.status === "unsupported") out.push(`    the adapter says: ${row.note}`);
   if (row.status === "error") out.push(`    ${row.note}`);
+  if (row.diagnosis) out.push(`    the mistake: ${row.diagnosis.mistake} — ${row.diagnosis.summary}`);
   if (row.diff) {
     out.push(`    first difference: ${stepName(row.diff.step)}`);
     out.push(...showDifference(diffText(row.diff.expected), diffText(row.diff.actual), "      "));

@@ -20,6 +20,8 @@ export interface Row {
   acceptedAcceptable?: boolean;
   /** Whether this row makes the run fail. */
   failing: boolean;
+  /** A sign vector signed otherwise: the known client mistake that gives the adapter's signature. */
+  diagnosis?: { mistake: string; summary: string };
 }
 
 export interface Suite {
@@ -54,6 +56,7 @@ export function toRows(checked: readonly CheckedVector[], strict: boolean): Row[
     // run.ts notes an acceptable vector as "acceptable: accepted" or "acceptable: rejected (…)".
     ...(c.note?.startsWith("acceptable: ") ? { acceptedAcceptable: c.note.startsWith("acceptable: accepted") } : {}),
     failing: countsAsFailure(c, strict),
+    ...(c.diagnosis ? { diagnosis: c.diagnosis } : {}),
   }));
 }
 
@@ -104,6 +107,7 @@ export function stepName(step: string): string {
     status: "HTTP status",
     message: "message",
     expectedSignature: "expected signature",
+    "diagnosis.mistake": "diagnosis (the mistake's id)",
     bad_case: "bad_case: the adapter could not read the case",
     result: "result shape",
     sign: "sign threw",

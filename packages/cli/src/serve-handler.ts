@@ -4,6 +4,7 @@
 // gets the receiver's status and error body; a success gets a JSON echo of what was verified.
 
 import { toHex, verifyRequestWith, type CryptoProvider, type HeaderPair, type Locale, type SchemeId, type VerifyRequestOptions } from "@panelsig/core";
+import { pageResponse, PAGE_PATH } from "./serve-page.ts";
 import { RecentRequests, type ReportEntry } from "./serve-report.ts";
 
 export const REPORT_PATH = "/__panelsig/report";
@@ -33,6 +34,7 @@ export function createServeHandler(settings: ServeSettings): ServeHandler {
   return async (request, clientIp) => {
     const url = new URL(request.url);
     if (url.pathname === REPORT_PATH) return reportResponse(request.method, settings, recent.list());
+    if (url.pathname === PAGE_PATH) return pageResponse(request.method, settings, recent.list(), REPORT_PATH);
     const result = await verifyRequestWith(settings.provider, request, verifyOptions(settings, clientIp));
     const signatureHeaders: HeaderPair[] = [];
     request.headers.forEach((value, name) => SIGNATURE_HEADERS.has(name) && signatureHeaders.push([name, value]));
@@ -54,6 +56,7 @@ export function createServeHandler(settings: ServeSettings): ServeHandler {
       ...(Object.keys(expected).length ? { expected } : {}),
     };
     if (!result.valid) entry.hint = hintFor(settings.scheme, result.error!);
+    if (result.diagnosis) entry.diagnosis = result.diagnosis;
     recent.add(entry);
     settings.onRequest?.(entry);
     if (!result.valid) {

@@ -3,7 +3,7 @@
 // the receiver computed, which on a failure is exactly what the client should have signed. Long
 // intermediates are cut, so the report stays small whatever the bodies.
 
-import type { HeaderPair } from "@panelsig/core";
+import type { Diagnosis, HeaderPair } from "@panelsig/core";
 
 export interface ReportEntry {
   at: string;
@@ -22,6 +22,8 @@ export interface ReportEntry {
   expected?: { canonicalRequest?: string; stringToSign?: string; stringToSignBase64?: string; signature?: string };
   /** Why it failed and what to do, in words. */
   hint?: string;
+  /** A signature mismatch: the client's known mistake that reproduces its signature, and what it signed. */
+  diagnosis?: Diagnosis;
 }
 
 /** Characters of one intermediate the report keeps: a string to sign holds the whole body. */
@@ -38,6 +40,7 @@ export class RecentRequests {
 
   add(entry: ReportEntry): void {
     if (entry.expected) entry.expected = Object.fromEntries(Object.entries(entry.expected).map(([k, v]) => [k, clip(v)]));
+    if (entry.diagnosis) entry.diagnosis = Object.fromEntries(Object.entries(entry.diagnosis).map(([k, v]) => [k, clip(v)])) as unknown as Diagnosis;
     this.entries.push(entry);
     if (this.entries.length > this.size) this.entries.shift();
   }

@@ -20,7 +20,15 @@ interface JsonReport {
     totals: Record<string, number>;
     byScheme: Record<string, Record<string, number>>;
     byFlag: Record<string, Record<string, number>>;
-    vectors: { tcId: number; scheme: string; status: string; failing: boolean; diff?: { step: string; expected: unknown; actual: unknown }; note?: string }[];
+    vectors: {
+      tcId: number;
+      scheme: string;
+      status: string;
+      failing: boolean;
+      diff?: { step: string; expected: unknown; actual: unknown };
+      note?: string;
+      diagnosis?: { mistake: string; summary: string };
+    }[];
   }[];
 }
 
@@ -93,6 +101,23 @@ describe("panelsig check against an adapter with a typical mistake", () => {
     expect(tap.stdout.startsWith(`TAP version 14\n1..${opteriusPanelVectors.vectors.length}\n`)).toBe(true);
     expect(tap.stdout.match(/^not ok /gm)!.length).toBe(expectedFailures.length);
     expect(tap.stdout).toContain("# SKIP unsupported: only opterius-panel signing, not opterius-panel verify");
+  });
+});
+
+describe("panelsig check names the adapter's mistake", () => {
+  it("an acepanel signer that signs the query as sent: each failing vector with the mistake that reproduces its signature", async () => {
+    const { code, report } = await checkJson(["--exec", adapter("ace-raw-query"), "--scheme", "acepanel"]);
+    expect(code).toBe(1);
+    const byTcId = new Map(report.suites[0]!.vectors.map((v) => [v.tcId, v]));
+    // By hand: ?b=2&a=1 differs from "a=1&b=2" by its order only; ?a=1;b=2&c=3 is not Go's "c=3" in any order.
+    expect(byTcId.get(3017)!.diagnosis!.mistake).toBe("query-unsorted");
+    expect(byTcId.get(3015)!.diagnosis!.mistake).toBe("query-as-sent");
+    expect(byTcId.get(3014)!.diagnosis!.mistake).toBe("query-lowercase-hex");
+    // Already canonical: signed right, no diagnosis.
+    expect(byTcId.get(3041)!.status).toBe("passed");
+    expect(byTcId.get(3041)!.diagnosis).toBe(undefined);
+    const { stdout } = await panelsig(["check", "--exec", adapter("ace-raw-query"), "--scheme", "acepanel", "--flags", "QueryCanonicalization"]);
+    expect(stdout).toContain("    the mistake: query-unsorted — your client signed the query in the order sent; the receiver sorts it by key\n");
   });
 });
 

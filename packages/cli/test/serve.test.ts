@@ -53,7 +53,7 @@ describe("panelsig serve --scheme acepanel (Node)", () => {
   });
 
   it("prints where it listens", () => {
-    expect(server.output()).toContain(`panelsig serve: acepanel on http://127.0.0.1:${server.port} (entrance /entrance, key id 16) — report at /__panelsig/report\n`);
+    expect(server.output()).toContain(`panelsig serve: acepanel on http://127.0.0.1:${server.port} (entrance /entrance, key id 16) — live page at /__panelsig/, report at /__panelsig/report\n`);
   });
 
   it("a valid GET (fetch): 200 and a JSON echo of what was verified", async () => {
@@ -140,6 +140,29 @@ describe("panelsig serve --scheme acepanel (Node)", () => {
     });
     expect(report.requests.some((r) => r.valid === true)).toBe(true);
     expect(server.output()).toContain("GET /entrance/api/report/check?tampered=1 → 401 signature_mismatch");
+  });
+
+  it("a known mistake: named in the log, the report and the live page (readable without JavaScript)", async () => {
+    // By hand: the client signs the query as sent, "b=2&a=1"; the receiver signs it sorted, "a=1&b=2".
+    const { canonicalRequest: client, headers } = aceHeaders("GET", "/api/files/list", "b=2&a=1", "");
+    const answer = await fetch(`${base}/entrance/api/files/list?b=2&a=1`, { headers });
+    expect(answer.status).toBe(401);
+    expect(await answer.text()).toBe('{"msg":"invalid signature"}'); // the client is told nothing more
+    await server.waitForOutput(
+      "GET /entrance/api/files/list?b=2&a=1 → 401 signature_mismatch (\"invalid signature\")\n  the client's mistake: query-unsorted — your client signed the query in the order sent; the receiver sorts it by key\n",
+    );
+    const report = (await (await fetch(`${base}/__panelsig/report`)).json()) as { requests: Record<string, unknown>[] };
+    expect(report.requests[0]).toMatchObject({
+      target: "/entrance/api/files/list?b=2&a=1",
+      diagnosis: { mistake: "query-unsorted", signature: headers.Authorization.slice(-64), canonicalRequest: client },
+    });
+    const page = await fetch(`${base}/__panelsig/`);
+    expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await page.text();
+    expect(html).toContain("<code>GET /entrance/api/files/list?b=2&amp;a=1</code>");
+    expect(html).toContain("Your client's mistake: <strong>query-unsorted</strong>");
+    expect(html).toContain('<tr class="differs"><th scope="row">3</th><td><pre>a=1&amp;b=2⏎</pre></td><td><pre>b=2&amp;a=1⏎</pre></td></tr>');
+    expect((await fetch(`${base}/__panelsig/`, { method: "POST" })).status).toBe(405);
   });
 });
 

@@ -2,7 +2,7 @@
 // answers, the first signature header that differs and the receiver's intermediates; --json;
 // bad input. Expected values: the AcePanel doc's published signature, and hashes computed here
 // with node:crypto from the hand-written canonical request.
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,6 +32,39 @@ function file(content: string): string {
   writeFileSync(path, content);
   return path;
 }
+
+describe("panelsig verify names the client's mistake", () => {
+  it("a query signed unsorted: the mistake, then the differing canonical request line, receiver's beside client's", async () => {
+    // By hand: the client signs the query "b=2&a=1" as sent; the receiver sorts it to "a=1&b=2".
+    const url = "/entrance/api/files/list?b=2&a=1";
+    const client = `GET\n/api/files/list\nb=2&a=1\n${sha256("")}`;
+    const signature = createHmac("sha256", "YourSecretToken").update(`HMAC-SHA256\n1700000000\n${sha256(client)}`).digest("hex");
+    const c = request(signature);
+    c.request.url = url;
+    const { code, stdout } = await panelsig(["verify", "--request", file(JSON.stringify(c))]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      [
+        "the client's mistake: query-unsorted",
+        "  your client signed the query in the order sent; the receiver sorts it by key",
+        "  canonical request, the receiver's beside the client's:",
+        "    line 3 of 4 differs (line 2 is /api/files/list⏎):",
+        "    receiver signs: a=1&b=2⏎",
+        "    client signed:  b=2&a=1⏎",
+        "first difference from what the signer produces for this request:",
+      ].join("\n"),
+    );
+    const json = await panelsig(["verify", "--json", "--request", file(JSON.stringify(c))]);
+    const { diagnosis } = JSON.parse(json.stdout);
+    expect(diagnosis).toMatchObject({ mistake: "query-unsorted", signature, canonicalRequest: client });
+  });
+
+  it("a signature no known mistake explains: no diagnosis", async () => {
+    const { code, stdout } = await panelsig(["verify", "--request", file(JSON.stringify(request("0".repeat(64))))]);
+    expect(code).toBe(1);
+    expect(stdout).not.toContain("mistake");
+  });
+});
 
 describe("panelsig verify", () => {
   it("a valid request: exit 0, 'valid' and what was verified", async () => {

@@ -42,6 +42,8 @@ export interface CheckedVector {
   diff?: VectorDiff;
   /** unsupported: the adapter's message; error: the problem; acceptable: which way it went. */
   note?: string;
+  /** A sign vector signed otherwise: the known client mistake that gives the adapter's signature. */
+  diagnosis?: { mistake: string; summary: string };
 }
 
 export interface AdapterRun {
@@ -240,7 +242,7 @@ async function judge(session: Session, vector: SchemeVector): Promise<CheckedVec
   const result = answer as unknown as SignResult & VerifyResult;
   const replay: Implementation = { name: "adapter", sign: async () => result, verify: async () => result };
   const outcome = await runVector(replay, isSignVector(vector) ? withoutOmittedIntermediates(vector, answer) : vector);
-  return { vector, status: outcome.status === "passed" ? "passed" : "failed", ...(outcome.diff ? { diff: outcome.diff } : {}), ...(outcome.note ? { note: outcome.note } : {}) };
+  return { vector, status: outcome.status === "passed" ? "passed" : "failed", ...(outcome.diff ? { diff: outcome.diff } : {}), ...(outcome.note ? { note: outcome.note } : {}), ...(outcome.diagnosis ? { diagnosis: outcome.diagnosis } : {}) };
 }
 
 const SIGN_TEXT_FIELDS = ["canonicalRequest", "stringToSign", "stringToSignBase64"];

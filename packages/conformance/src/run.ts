@@ -5,7 +5,8 @@
 
 import { toHex, utf8, type CryptoProvider, type SignResult, type VerifyResult } from "@panelsig/core";
 import { sha256 } from "@panelsig/pure";
-import { toCase, type HmacVector, type SchemeVector, type SignVector, type VerifyVector } from "@panelsig/vectors";
+import { toCase, type HmacVector, type SchemeVector, type SignVector, type VerifyExpected, type VerifyVector } from "@panelsig/vectors";
+import { diagnoseSignature } from "./diagnose-sign.ts";
 import type { ProviderPackage } from "./providers.ts";
 
 /** What a run needs of an implementation: its name and its sign/verify (a provider package, or an adapter's answers). */
@@ -26,6 +27,8 @@ export interface VectorOutcome {
   diff?: VectorDiff;
   /** For acceptable vectors, which way the implementation went; for not-checkable, why. */
   note?: string;
+  /** A sign vector signed otherwise: the known client mistake that gives the implementation's signature. */
+  diagnosis?: { mistake: string; summary: string };
 }
 
 export async function runVector(pkg: Implementation, vector: SchemeVector): Promise<VectorOutcome> {
@@ -45,7 +48,9 @@ async function runSign(pkg: Implementation, vector: SignVector): Promise<VectorO
     compareSignedText(expected, actual) ??
     compare("signature", expected.signature, actual.signature) ??
     compare("headers", normaliseHeaders(expected.headers), normaliseHeaders(actual.headers));
-  return diff ? failed(vector, diff) : { tcId: vector.tcId, status: "passed" };
+  if (!diff) return { tcId: vector.tcId, status: "passed" };
+  const diagnosis = typeof actual.signature === "string" ? await diagnoseSignature(vector, actual.signature) : undefined;
+  return diagnosis ? { ...failed(vector, diff), diagnosis: { mistake: diagnosis.mistake, summary: diagnosis.summary } } : failed(vector, diff);
 }
 
 /** The string to sign, as text, as base64, or (for a large body) by its SHA-256. */
@@ -84,8 +89,21 @@ async function runVerify(pkg: Implementation, vector: VerifyVector): Promise<Vec
     compareWhenBoth("location", expected.location, actual.location) ??
     compareWhenBoth("connectionClosed", expected.connectionClosed, actual.connectionClosed) ??
     compareWhenBoth("signatureChecked", expected.signatureChecked, actual.signatureChecked) ??
-    compareWhenBoth("uncheckedReason", expected.uncheckedReason, actual.uncheckedReason);
+    compareWhenBoth("uncheckedReason", expected.uncheckedReason, actual.uncheckedReason) ??
+    compareDiagnosis(expected.diagnosis, actual.diagnosis);
   return diff ? failed(vector, diff) : { tcId: vector.tcId, status: "passed" };
+}
+
+/** The diagnosis is optional for ports: compared when both sides give one, its summary (free text) never. */
+function compareDiagnosis(expected: VerifyExpected["diagnosis"], actual: VerifyResult["diagnosis"]): VectorDiff | undefined {
+  if (!expected || !actual) return undefined;
+  return (
+    compare("diagnosis.mistake", expected.mistake, actual.mistake) ??
+    compare("diagnosis.signature", expected.signature, actual.signature) ??
+    compareWhenBoth("diagnosis.canonicalRequest", expected.canonicalRequest, actual.canonicalRequest) ??
+    compareWhenBoth("diagnosis.stringToSign", expected.stringToSign, actual.stringToSign) ??
+    compareWhenBoth("diagnosis.stringToSignBase64", expected.stringToSignBase64, actual.stringToSignBase64)
+  );
 }
 
 /** An HMAC-SHA256 vector against a provider's primitive: the tag is its first tagSize bits. */

@@ -143,4 +143,23 @@ export interface VerifyResult {
   location?: string;
   /** acepanel with entranceError "close": the receiver closes the connection without an answer (no status). */
   connectionClosed?: true;
+  /** On signature_mismatch: the client's mistake, when one of the known ones reproduces its signature exactly. */
+  diagnosis?: Diagnosis;
+}
+
+/**
+ * A known client mistake that reproduces the received signature exactly (see docs/verify-outcomes.md):
+ * its stable id, one sentence for a person, and what the client signed by mistake.
+ */
+export interface Diagnosis {
+  mistake: string;
+  summary: string;
+  /** The signature received (the one the mistake reproduces). */
+  signature: string;
+  /** acepanel: the canonical request the client built. */
+  canonicalRequest?: string;
+  /** The string to sign the client MACed. */
+  stringToSign?: string;
+  /** Instead of stringToSign when a binary body makes those bytes invalid UTF-8. */
+  stringToSignBase64?: string;
 }

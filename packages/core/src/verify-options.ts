@@ -7,6 +7,7 @@ import { PanelsigError } from "./errors.ts";
 import { ENTRANCE_ERRORS, LOCALES, type EntranceError, type Locale, type Outcome } from "./messages.ts";
 import type { MaybePromise } from "./provider.ts";
 import type { ReplayStore } from "./replay.ts";
+import type { Diagnosis } from "./types.ts";
 import { isRecord } from "./request.ts";
 import type { UncheckedReason } from "./types.ts";
 
@@ -26,6 +27,8 @@ interface CommonVerifyOptions {
   maxBodyBytes?: number;
   /** Hand the body bytes back in the result once the signature has passed (default false). */
   keepBody?: boolean;
+  /** After a signature mismatch, look for the client's known mistake (default true; a few dozen HMACs per rejection). */
+  diagnose?: boolean;
 }
 
 export interface AcepanelVerifyOptions extends CommonVerifyOptions {
@@ -63,7 +66,7 @@ export interface OpteriusPanelVerifyOptions extends CommonVerifyOptions {
 export type VerifyOptions = AcepanelVerifyOptions | OpteriusAgentVerifyOptions | OpteriusPanelVerifyOptions;
 
 /** The options, checked, with defaults filled in and the clock read once. */
-export type VerifySettings = { now: number; limits: BodyLimits; locale: Locale } & (
+export type VerifySettings = { now: number; limits: BodyLimits; locale: Locale; diagnose: boolean } & (
   | { scheme: "acepanel"; token: AcepanelVerifyOptions["token"]; entrance: string; ipHeader: string; entranceError: EntranceError }
   | { scheme: "opterius-agent" | "opterius-panel"; secret: Uint8Array; windowSeconds: number; replayStore: ReplayStore | undefined }
 );
@@ -83,6 +86,8 @@ export interface Verdict {
   expectedSignature?: string;
   /** The body bytes, when the caller asked to keep them and the verifier read them. */
   body?: Uint8Array;
+  /** On signature_mismatch: names the client's mistake when a known one reproduces its signature (diagnosis.ts). */
+  diagnose?: () => Promise<Diagnosis | undefined>;
 }
 
 export const DEFAULT_WINDOW_SECONDS = 300;
@@ -96,6 +101,7 @@ export function readVerifyOptions(options: VerifyOptions, defaultMaxBodyBytes: n
   const maxBytes = optional(o, "maxBodyBytes", "a non-negative number of bytes", (v) => typeof v === "number" && v >= 0);
   const keep = optional(o, "keepBody", "true or false", (v) => typeof v === "boolean");
   const locale = optional(o, "locale", '"en", "zh_CN" or "zh_TW"', (v) => LOCALES.includes(v as Locale));
+  const diagnose = optional(o, "diagnose", "true or false", (v) => typeof v === "boolean");
   const nowValue = now ? (now as () => unknown)() : Date.now() / 1000;
   if (typeof nowValue !== "number" || !Number.isFinite(nowValue)) {
     throw new PanelsigError("invalid_option", "options.now", `returned ${String(nowValue)}, not Unix seconds`);
@@ -104,6 +110,7 @@ export function readVerifyOptions(options: VerifyOptions, defaultMaxBodyBytes: n
     now: nowValue,
     limits: { maxBytes: (maxBytes as number | undefined) ?? defaultMaxBodyBytes, keep: (keep as boolean | undefined) ?? false },
     locale: (locale as Locale | undefined) ?? "en",
+    diagnose: (diagnose as boolean | undefined) ?? true,
   };
   const store = optional(o, "replayStore", "an object with a claim(signature, expiresAt, now) method", (v) => isRecord(v) && typeof v.claim === "function");
   if (store && scheme !== "opterius-panel") throw new PanelsigError("invalid_option", "options.replayStore", "is for opterius-panel only");

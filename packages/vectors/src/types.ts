@@ -2,7 +2,7 @@
 // case and result shapes are the shared contract of @panelsig/core; a vector adds its id, its
 // provenance, its flags and what the real systems answer.
 
-import type { Case, CaseRequest, SchemeId, SignResult, VerifyResult } from "@panelsig/core";
+import type { Case, CaseRequest, Diagnosis, SchemeId, SignResult, VerifyResult } from "@panelsig/core";
 
 /** A large body stored compactly: `text` repeated `count` times, as UTF-8. */
 export interface BodyRepeat {
@@ -62,7 +62,13 @@ export type VectorResult = "valid" | "invalid" | "acceptable";
 export interface VerifyVector extends VectorHead {
   case: VectorCase<"verify">;
   result: VectorResult;
-  expected: VerifyResult;
+  expected: VerifyExpected;
+}
+
+/** A verify result, where the diagnosis carries no summary (free text, not compared). */
+export interface VerifyExpected extends Omit<VerifyResult, "diagnosis"> {
+  /** The client's mistake the request was signed with; optional for ports, compared when both sides give one. */
+  diagnosis?: Omit<Diagnosis, "summary">;
 }
 
 export type SchemeVector = SignVector | VerifyVector;

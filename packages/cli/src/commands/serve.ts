@@ -8,6 +8,7 @@ import { SCHEME_IDS, type Locale, type SchemeId } from "@panelsig/core";
 import { oneOf, parseFlags, UsageError, wholeNumber } from "../args.ts";
 import { EXIT, type Command } from "../command.ts";
 import { createServeHandler, REPORT_PATH } from "../serve-handler.ts";
+import { PAGE_PATH } from "../serve-page.ts";
 import { listenNode, type Listening } from "../serve-node.ts";
 import type { ReportEntry } from "../serve-report.ts";
 import { listenBun, listenDeno, webRuntime } from "../serve-runtimes.ts";
@@ -37,7 +38,11 @@ does. A rejected request gets the receiver's own status and error body (acepanel
 opterius {"error": …}); an accepted one gets a JSON echo of what was verified (method, path,
 query, the signature headers, body length and SHA-256, every intermediate). Each request is
 logged on standard output, and GET ${REPORT_PATH} returns the recent ones with their verdicts,
-intermediates and, on a failure, what the client should have signed.
+intermediates and, on a failure, what the client should have signed. On a signature mismatch,
+when one of the known client mistakes reproduces the signature exactly, the log line, the report
+and the live page name it. Open http://127.0.0.1:PORT${PAGE_PATH} in a browser: every request as
+it arrives, and for a rejection the mistake with what the client signed beside what the receiver
+signs (it updates by itself; without JavaScript it is a list to reload).
 
   --scheme S        opterius-agent | opterius-panel | acepanel
   --secret S        the secret / API token / token secret (default: $PANELSIG_SECRET)
@@ -100,7 +105,7 @@ Stops on Ctrl-C (SIGINT) or SIGTERM. Exit codes: 0 stopped; 2 bad arguments.`,
       throw new UsageError(`--port: cannot listen on 127.0.0.1:${port} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
     const described = [settings.entrance && `entrance ${settings.entrance}`, settings.keyId && `key id ${settings.keyId}`].filter(Boolean).join(", ");
-    await writeOut(`panelsig serve: ${scheme} on http://127.0.0.1:${server.port}${described ? ` (${described})` : ""} — report at ${REPORT_PATH}\n`);
+    await writeOut(`panelsig serve: ${scheme} on http://127.0.0.1:${server.port}${described ? ` (${described})` : ""} — live page at ${PAGE_PATH}, report at ${REPORT_PATH}\n`);
     const signal = await new Promise<string>((resolve) => {
       process.once("SIGINT", () => resolve("SIGINT"));
       process.once("SIGTERM", () => resolve("SIGTERM"));
@@ -113,5 +118,6 @@ Stops on Ctrl-C (SIGINT) or SIGTERM. Exit codes: 0 stopped; 2 bad arguments.`,
 
 function logLine(e: ReportEntry): string {
   const verdict = e.valid ? "valid" : `${e.error}${e.message === undefined ? "" : ` (${JSON.stringify(e.message)})`}`;
-  return `${e.at.slice(11, 19)} ${e.method} ${e.target} → ${e.status} ${verdict}`;
+  const line = `${e.at.slice(11, 19)} ${e.method} ${e.target} → ${e.status} ${verdict}`;
+  return e.diagnosis ? `${line}\n  the client's mistake: ${e.diagnosis.mistake} — ${e.diagnosis.summary}` : line;
 }

@@ -8,6 +8,7 @@ import type { ProviderPackage } from "@panelsig/conformance";
 import { parseFlags, UsageError } from "../args.ts";
 import { readCaseFile } from "../case-file.ts";
 import { EXIT, type Command } from "../command.ts";
+import { diagnosisLines } from "../diagnosis-lines.ts";
 import { showDifference } from "../diff.ts";
 import { explainIntermediates } from "../explain.ts";
 import { writeOut } from "../output.ts";
@@ -25,7 +26,9 @@ export const verifyCommand: Command = {
        panelsig verify --jsonl [--provider P] < cases.jsonl
 
 Checks one received request exactly as the real receiver does and prints the verdict: the
-reason code, the HTTP status and message the receiver answers, the first signature header
+reason code, the HTTP status and message the receiver answers, on a signature mismatch the
+client's mistake when a known one reproduces its signature exactly (with the line of the
+canonical request or string to sign where the client's differs), the first signature header
 that differs from what panelsig's signer produces for the same request, and every intermediate
 the receiver computed (canonical request, string to sign, expected signature).
 
@@ -33,7 +36,7 @@ the receiver computed (canonical request, string to sign, expected signature).
                       headers as [name, value] pairs, body or bodyBase64), "credentials" and
                       "context" (now, entrance, clientIp, windowSeconds, …); "-" = standard input
   --json              print the verify result: {"valid", "error"?, "status"?, "message"?,
-                      "canonicalRequest"?, "stringToSign"?, "expectedSignature"?,
+                      "canonicalRequest"?, "stringToSign"?, "expectedSignature"?, "diagnosis"?,
                       "signatureChecked": false and "uncheckedReason" when nothing was checked}
   --jsonl             batch: a case object per line on standard input, a result per line out
   --provider P        node (default), webcrypto or pure
@@ -96,6 +99,7 @@ async function explainVerdict(provider: ProviderPackage, input: Case, result: Ve
     ? "  the receiver closes the connection without answering"
     : `  the receiver answers ${result.status}${result.location !== undefined ? ` (redirect, Location: ${result.location})` : result.message === undefined ? " (no message)" : `: ${JSON.stringify(result.message)}`}`;
   const out = [`invalid: ${result.error}`, answer];
+  if (result.diagnosis) out.push(...diagnosisLines(result.diagnosis, result));
   const difference = await firstHeaderDifference(provider, input);
   if (difference) out.push("first difference from what the signer produces for this request:", ...difference);
   const shown = explainIntermediates(result);

@@ -23,6 +23,7 @@ import type { CryptoProvider, MaybePromise } from "../provider.ts";
 import { decodedPath } from "../request.ts";
 import type { SignResult } from "../types.ts";
 import { readToken, type AcepanelSettings, type Verdict } from "../verify-options.ts";
+import { diagnoseAcepanel } from "./acepanel-mistakes.ts";
 
 export const ALGORITHM = "HMAC-SHA256";
 const UINT64_MAX = (1n << 64n) - 1n;
@@ -212,17 +213,23 @@ export async function verifyAcepanel(provider: CryptoProvider, message: HttpMess
   const bodyHash = provider.createSha256();
   const body = await readBody(message.body, (chunk) => bodyHash.update(chunk), settings.limits);
   if (body.tooLarge) return { outcome: "body_too_large" };
-  const timestamp = acepanelTimestampValue(headerValue(message.headers, "X-Timestamp"));
-  const computed = await acepanelSignature(provider, {
+  const timestampText = headerValue(message.headers, "X-Timestamp");
+  const timestamp = acepanelTimestampValue(timestampText);
+  const parts = {
     method: message.method,
     canonicalPath: path,
     canonicalQuery: rawQuery === undefined ? "" : canonicalBinaryQuery(rawQuery),
     bodyHash: toHex(await bodyHash.digest()),
     timestamp: timestamp.toString(),
     secret: token.secret,
-  });
+  };
+  const computed = await acepanelSignature(provider, parts);
   const shown: Verdict = { canonicalRequest: computed.canonicalRequest, stringToSign: computed.stringToSign, expectedSignature: computed.signature };
-  if (!timingSafeEqualText(signature, computed.signature)) return { outcome: "signature_mismatch", ...shown };
+  if (!timingSafeEqualText(signature, computed.signature)) {
+    const bytes = body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined);
+    const mismatch = { received: signature, parts, computed, rawPath, rawQuery, path: decoded, entrance, timestampText, timestamp, bodyLength: body.length, body: bytes };
+    return { outcome: "signature_mismatch", ...shown, diagnose: () => diagnoseAcepanel(provider, mismatch) };
+  }
   if (timestamp === 0n) return { outcome: "timestamp_invalid", ...shown };
   if (timestamp < BigInt(Math.floor(settings.now)) - TIMESTAMP_WINDOW_SECONDS) return { outcome: "timestamp_expired", ...shown };
 

@@ -18,6 +18,7 @@ import { showSignedBytes } from "../signed-bytes.ts";
 import { outsideWindow } from "../time-window.ts";
 import type { SignResult } from "../types.ts";
 import type { OpteriusSettings, Verdict } from "../verify-options.ts";
+import { diagnoseOpteriusAgent } from "./opterius-agent-mistakes.ts";
 
 /** What precedes the body in the MAC; every part as Go holds it (one char per byte). */
 export interface AgentPrefix {
@@ -73,7 +74,8 @@ export async function verifyOpteriusAgent(
   message: HttpMessage,
   settings: OpteriusSettings,
 ): Promise<Verdict> {
-  const path = goUnescape(splitTarget(message.target).rawPath, "path");
+  const { rawPath, rawQuery } = splitTarget(message.target);
+  const path = goUnescape(rawPath, "path");
   if (path === undefined) return { outcome: "bad_path" }; // Go's server answers 400 before any handler
   const signature = headerValue(message.headers, "X-Signature");
   const timestamp = headerValue(message.headers, "X-Timestamp");
@@ -83,7 +85,8 @@ export async function verifyOpteriusAgent(
   const late = outsideWindow(time, settings.now, settings.windowSeconds);
   if (late) return { outcome: late };
 
-  const prefix = agentSignedPrefix({ timestamp, method: message.method, path });
+  const prefixParts = { timestamp, method: message.method, path };
+  const prefix = agentSignedPrefix(prefixParts);
   const mac = await createHmacSha256(provider, settings.secret);
   mac.update(prefix);
   const body = await readBody(message.body, (chunk) => mac.update(chunk), settings.limits);
@@ -92,7 +95,11 @@ export async function verifyOpteriusAgent(
   // The string to sign holds the body: shown when its bytes are at hand — given in memory, or
   // streamed and kept because the caller asked (keepBody) — never held for this alone.
   const bytes = body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined);
-  const shown: Verdict = { ...(bytes && showSignedBytes(concatBytes(prefix, bytes))), expectedSignature };
-  if (!timingSafeEqualText(signature, expectedSignature)) return { outcome: "signature_mismatch", ...shown };
+  const signed = bytes && showSignedBytes(concatBytes(prefix, bytes));
+  const shown: Verdict = { ...signed, expectedSignature };
+  if (!timingSafeEqualText(signature, expectedSignature)) {
+    const mismatch = { received: signature, expectedSignature, prefix: prefixParts, rawPath, rawQuery, time, secret: settings.secret, bodyLength: body.length, body: bytes, shown: signed ?? {} };
+    return { outcome: "signature_mismatch", ...shown, diagnose: () => diagnoseOpteriusAgent(provider, mismatch) };
+  }
   return body.bytes ? { ...shown, body: body.bytes } : shown;
 }

@@ -8,14 +8,15 @@ import { readBody } from "../body.ts";
 import { concatBytes, timingSafeEqualText, toHex, utf8 } from "../bytes.ts";
 import type { ReadCase } from "../case.ts";
 import { PanelsigError } from "../errors.ts";
-import { binaryStringToBytes } from "../go-url.ts";
+import { binaryStringToBytes, goUnescape } from "../go-url.ts";
 import { createHmacSha256 } from "../hmac-stream.ts";
-import { headerValue, type HttpMessage } from "../http-message.ts";
+import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
 import type { CryptoProvider } from "../provider.ts";
 import { showSignedBytes } from "../signed-bytes.ts";
 import { outsideWindow } from "../time-window.ts";
 import type { HeaderPair, SignResult } from "../types.ts";
 import type { OpteriusSettings, Verdict } from "../verify-options.ts";
+import { diagnoseOpteriusPanel } from "./opterius-panel-mistakes.ts";
 
 /** What an empty body is signed as: "{}" by the real client (tried first), "" by the doc. */
 const EMPTY_BODY_FORMS = ["{}", ""];
@@ -86,7 +87,21 @@ export async function verifyOpteriusPanel(provider: CryptoProvider, message: Htt
     candidates.push({ ...(bytes && showSignedBytes(concatBytes(prefix, bytes))), expectedSignature: toHex(await mac.digest()) });
   }
   const shown = candidates.find((candidate) => timingSafeEqualText(signature, candidate.expectedSignature!));
-  if (!shown) return { outcome: "signature_mismatch", ...candidates[0] };
+  if (!shown) {
+    const { rawPath } = splitTarget(message.target);
+    const mismatch = {
+      received: signature,
+      expected: candidates.map(({ expectedSignature, ...signed }) => ({ signature: expectedSignature!, ...signed })),
+      timestamp,
+      method: message.method,
+      path: goUnescape(rawPath, "path") ?? rawPath,
+      rawPath,
+      secret: settings.secret,
+      bodyLength: body.length,
+      body: body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined),
+    };
+    return { outcome: "signature_mismatch", ...candidates[0], diagnose: () => diagnoseOpteriusPanel(provider, mismatch) };
+  }
   const store = settings.replayStore;
   if (store && !(await store.claim(signature, Number(timestamp) + settings.windowSeconds, settings.now))) {
     return { outcome: "replayed", ...shown };
