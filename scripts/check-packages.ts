@@ -3,7 +3,8 @@
 //
 // npm, per package: the manifest fields a user and the registry need; dist/ built and free of
 //   stale files; publint (strict, suggestions included) silent; Are The Types Wrong silent under
-//   its "esm-only" profile; `npm pack --dry-run` shipping only what a user needs.
+//   its "esm-only" profile; the tarball shipping only what a user needs (all three read one
+//   `npm pack` per package).
 // JSR, for the packages in jsr.workspace.json: each jsr.json in step with its package.json;
 //   `deno publish --dry-run` (type check, slow-types check, file list) passes, publishing only
 //   what a user needs and all of it; every relative import of a published file, and every export
@@ -24,7 +25,8 @@
 // (this repository's vitest, tsc, Deno and Bun runs) ever selects it.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { delimiter, dirname, join, normalize, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { publint } from "publint";
@@ -39,7 +41,7 @@ const ENV = { ...process.env, PATH: `${join(ROOT, "node_modules", ".bin")}${deli
 const SHIPPED: Record<string, RegExp> = {
   default: /^dist\/.+\.(js|d\.ts)$/,
   vectors: /^(dist\/.+\.(js|d\.ts)|data\/[a-z0-9-]+\.json|data\/schema\/[a-z0-9-]+\.schema\.json|data\/README\.md)$/,
-  cli: /^(dist\/.+\.(js|d\.ts)|bin\/[a-z]+\.js)$/,
+  cli: /^(dist\/.+\.(js|d\.ts)|bin\/[a-z]+\.js|report\.schema\.json)$/,
 };
 const ALWAYS_SHIPPED = ["package.json", "README.md", "LICENSE"];
 /** Files of the vector corpus that @panelsig/vectors must ship. */
@@ -115,28 +117,34 @@ function checkBuild(dir: string): void {
   }
 }
 
-async function checkPublint(dir: string, pkg: Json): Promise<void> {
-  const { messages } = await publint({ pkgDir: join(ROOT, "packages", dir), level: "suggestion", strict: true, pack: "npm" });
+async function checkPublint(pkg: Json, tarball: string): Promise<void> {
+  const bytes = readFileSync(tarball);
+  const { messages } = await publint({ pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }, level: "suggestion", strict: true });
   for (const message of messages) problem(`publint ${pkg.name}`, `${message.type}: ${formatMessage(message, pkg)}`);
 }
 
-function checkTypes(dir: string, pkg: Json): void {
+function checkTypes(dir: string, pkg: Json, tarball: string): void {
   const jsonEntries = dir === "vectors" ? ["--include-entrypoints", ...CORPUS.flatMap((name) => [`./${name}.json`, `./schema/${name}.schema.json`])] : [];
-  const result = run("attw", ["--pack", ".", "--profile", "esm-only", "--format", "ascii", "--no-color", "--no-emoji", ...jsonEntries], join(ROOT, "packages", dir));
+  const result = run("attw", [tarball, "--profile", "esm-only", "--format", "ascii", "--no-color", "--no-emoji", ...jsonEntries], ROOT);
   if (result.status !== 0) problem(`attw ${pkg.name}`, `reports problems:\n${result.stdout}${result.stderr}`);
 }
 
-/** `npm pack --dry-run`: only what a user needs, and all of it. */
-function checkTarball(dir: string, pkg: Json): void {
-  const result = run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], join(ROOT, "packages", dir));
+/** `npm pack`, once per package: the tarball publint and attw read, and the list of what it ships. */
+function pack(dir: string, pkg: Json, destination: string): { tarball: string; files: string[] } | undefined {
+  const result = run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", destination], join(ROOT, "packages", dir));
   if (result.status !== 0) return void problem(`npm pack ${pkg.name}`, result.stderr);
-  const files: string[] = JSON.parse(result.stdout)[0].files.map((f: { path: string }) => f.path);
+  const [packed] = JSON.parse(result.stdout) as { filename: string; files: { path: string }[] }[];
+  return { tarball: join(destination, packed!.filename), files: packed!.files.map((f) => f.path) };
+}
+
+/** The tarball ships only what a user needs, and all of it. */
+function checkTarball(dir: string, pkg: Json, files: string[]): void {
   const shipped = SHIPPED[dir] ?? SHIPPED.default!;
   for (const file of files) {
     if (!ALWAYS_SHIPPED.includes(file) && !shipped.test(file)) problem(`npm pack ${pkg.name}`, `ships ${file}, which a user does not need`);
   }
   const required = [...ALWAYS_SHIPPED, "dist/index.js", "dist/index.d.ts"];
-  if (dir === "cli") required.splice(-2, 2, "dist/cli.js", ...Object.values(pkg.bin ?? {}).map((bin) => normalize(String(bin)).split("\\").join("/")));
+  if (dir === "cli") required.splice(-2, 2, "dist/cli.js", "report.schema.json", ...Object.values(pkg.bin ?? {}).map((bin) => normalize(String(bin)).split("\\").join("/")));
   if (dir === "vectors") required.push(...CORPUS_DATA);
   for (const file of required) if (!files.includes(file)) problem(`npm pack ${pkg.name}`, `does not ship ${file}`);
 }
@@ -203,16 +211,21 @@ function checkJsrPublish(members: string[]): void {
   }
 }
 
+const tarballs = mkdtempSync(join(tmpdir(), "panelsig-pack-"));
 for (const dir of packageDirs) {
   const pkg = readJson(`packages/${dir}/package.json`);
   checkManifest(dir, pkg);
   checkBuild(dir);
-  await checkPublint(dir, pkg);
-  checkTypes(dir, pkg);
-  checkTarball(dir, pkg);
+  const packed = pack(dir, pkg, tarballs);
+  if (packed) {
+    await checkPublint(pkg, packed.tarball);
+    checkTypes(dir, pkg, packed.tarball);
+    checkTarball(dir, pkg, packed.files);
+  }
   if (dir === "vectors") checkVectorData();
   console.log(`npm  ${pkg.name}@${pkg.version}: checked`);
 }
+rmSync(tarballs, { recursive: true, force: true });
 const members: string[] = readJson(JSR_WORKSPACE).workspace.map((member: string) => member.replace(/^\.\/packages\//, ""));
 checkJsrManifests(members);
 checkJsrPublish(members);

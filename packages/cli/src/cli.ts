@@ -1,11 +1,13 @@
-// The `panelsig` command: finds the subcommand, runs it, and turns its outcome into an exit code:
-// 0 ok; 1 a verdict failed (verify said invalid, vectors or check found failures); 2 the command
-// line or the input is wrong (the message names the flag or field, then the usage follows);
-// 70 a bug in panelsig (the stack is printed; please report it).
+// The `panelsig` command: finds the subcommand, runs it, and turns its outcome into an exit code,
+// the same for every command so that a CI pipeline can rely on it: 0 all good; 1 something was
+// checked and failed (a vector, a rejected request, a bad line of a --jsonl stream, an adapter
+// that broke the protocol); 2 the command line or an input file is wrong (the message names the
+// flag or field, then the usage follows); 70 a bug in panelsig (the stack is printed).
 
 import { PanelsigError } from "@panelsig/core";
 import { UsageError } from "./args.ts";
-import { EXIT, type Command } from "./command.ts";
+import { EXIT, exitCodes, type Command } from "./command.ts";
+import { CLI_VERSION, CORPUS_VERSION } from "./version.ts";
 
 // Each command's module is loaded only when it runs: `sign` need not parse the vector corpus.
 const COMMANDS: readonly { name: string; summary: string; load(): Promise<Command> }[] = [
@@ -18,6 +20,7 @@ const COMMANDS: readonly { name: string; summary: string; load(): Promise<Comman
 ];
 
 const USAGE = `Usage: panelsig <command> [options]     (panelsig <command> --help for each)
+       panelsig --version                 (-v: the CLI's and the vector corpus's versions)
 
 Request signing of hosting control panels (opterius-agent, opterius-panel, acepanel),
 exactly as the real receivers check it.
@@ -25,7 +28,7 @@ exactly as the real receivers check it.
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`).join("\n")}
 
-Exit codes: 0 ok; 1 a verdict failed; 2 bad arguments or input; 70 a bug in panelsig.`;
+${exitCodes("the command did what was asked and everything it checked passed", "a vector, a request (verify), a --jsonl line\n      or an adapter (check)")}`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -37,11 +40,16 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + "\n");
     return EXIT.ok;
   }
-  const entry = COMMANDS.find((c) => c.name === name);
-  if (!entry) {
-    process.stderr.write(`panelsig: unknown command ${JSON.stringify(name)}\n\n${USAGE}\n`);
-    return EXIT.usage;
+  if (name === "--version" || name === "-v") {
+    if (rest.length) {
+      process.stderr.write(`panelsig: --version takes no arguments, not ${JSON.stringify(rest[0])}\n`);
+      return EXIT.usage;
+    }
+    process.stdout.write(await versions());
+    return EXIT.ok;
   }
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) return unexpected(name);
   const command = await entry.load();
   try {
     return await command.run(rest);
@@ -58,6 +66,20 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`panelsig ${name}: internal error, please report it:\n${error instanceof Error ? error.stack : String(error)}\n`);
     return EXIT.internal;
   }
+}
+
+function unexpected(argument: string): number {
+  const what = argument.startsWith("-") ? "option" : "command";
+  process.stderr.write(`panelsig: unknown ${what} ${JSON.stringify(argument)}\n\n${USAGE}\n`);
+  return EXIT.usage;
+}
+
+/** `panelsig --version`: the CLI's version, then the corpus it checks against (its version, format and size). */
+async function versions(): Promise<string> {
+  const { SCHEME_VECTOR_FILES } = await import("@panelsig/vectors");
+  const sizes = SCHEME_VECTOR_FILES.map((f) => `${f.scheme} ${f.vectors.length}`).join(", ");
+  const formats = [...new Set(SCHEME_VECTOR_FILES.map((f) => f.schemaVersion))].join(", ");
+  return `panelsig ${CLI_VERSION} (@panelsig/cli)\ncorpus ${CORPUS_VERSION} (@panelsig/vectors; format ${formats}; vectors: ${sizes})\n`;
 }
 
 // A reader that stops early (`panelsig sign --jsonl | head -1`) is not an error.

@@ -1,12 +1,14 @@
-// The report for a person: only what needs attention (each failing, erroring or unsupported
-// vector with the first step that differs, expected beside actual with invisible characters
-// shown), then a summary per scheme and per flag, then the verdict.
+// The report for a person: first, in one line, an adapter that could not start or broke the
+// protocol (its cause is what matters, not the vectors it left unrun); then only what needs
+// attention (each failing, erroring or unsupported vector with the first step that differs,
+// expected beside actual with invisible characters shown), then a summary per scheme and per
+// flag, the adapter's problem again with its standard error, then the verdict.
 
 import { showDifference } from "./diff.ts";
 import { count, diffText, stepName, suiteFails, summarise, type Counts, type Row, type Suite } from "./report.ts";
 
 export function humanReport(suites: readonly Suite[]): string {
-  const out: string[] = [];
+  const out: string[] = suites.filter((s) => s.headline).flatMap((s) => [`✗ ${s.headline}`, ""]);
   for (const suite of suites) {
     out.push(`== ${suite.name}`);
     for (const row of suite.rows) if (row.status !== "passed" && row.status !== "not-run") out.push(...showRow(row));

@@ -1,12 +1,17 @@
-// The report for CI dashboards: JUnit XML, one <testsuite> per scheme of each suite, one
-// <testcase> per vector. A failing vector is a <failure> carrying the readable difference;
-// an adapter problem is an <error>; unsupported and not-run vectors are <skipped>.
+// The report for CI dashboards: JUnit XML as the Jenkins xUnit plugin's junit-10.xsd describes it
+// (what Jenkins, GitLab and the GitHub Actions JUnit reporters read; test/report-formats.test.ts
+// validates against it). One <testsuite> per scheme of each suite, one <testcase> per vector: a
+// failing vector is a <failure> carrying the readable difference, unsupported and not-run vectors
+// are <skipped>. An adapter that could not start or broke the protocol comes first, as a test
+// suite of its own whose one test case is an <error> with the end of its standard error, so a
+// dashboard shows the cause before the vectors it left unrun.
 
 import { showDifference } from "./diff.ts";
 import { diffText, stepName, type Row, type Suite } from "./report.ts";
 
 export function junitReport(suites: readonly Suite[]): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites>"];
+  for (const suite of suites) if (suite.problem) out.push(...adapterSuite(suite));
   for (const suite of suites) {
     const schemes = [...new Set(suite.rows.map((r) => r.scheme))];
     for (const scheme of schemes) {
@@ -16,12 +21,22 @@ export function junitReport(suites: readonly Suite[]): string {
       const skipped = rows.filter((r) => !r.failing && r.status !== "passed").length;
       out.push(`  <testsuite name="${xml(`${scheme} (${suite.name})`)}" tests="${rows.length}" failures="${failures}" errors="${errors}" skipped="${skipped}">`);
       for (const row of rows) out.push(...testcase(row, scheme));
-      if (suite.problem) out.push(`    <system-err>${xml([suite.problem.message, ...(suite.stderrTail ?? [])].join("\n"))}</system-err>`);
       out.push("  </testsuite>");
     }
   }
   out.push("</testsuites>");
   return out.join("\n");
+}
+
+function adapterSuite(suite: Suite): string[] {
+  const message = suite.headline ?? suite.problem!.message;
+  return [
+    `  <testsuite name="${xml(`adapter (${suite.name})`)}" tests="1" failures="0" errors="1" skipped="0">`,
+    `    <testcase classname="panelsig.adapter" name="${xml(`the adapter follows the protocol (${suite.problem!.kind})`)}">`,
+    `      <error type="${xml(suite.problem!.kind)}" message="${xml(message)}">${xml([suite.problem!.message, "", "last lines of its standard error:", ...(suite.stderrTail ?? [])].join("\n"))}</error>`,
+    "    </testcase>",
+    "  </testsuite>",
+  ];
 }
 
 function testcase(row: Row, scheme: string): string[] {
@@ -33,12 +48,16 @@ function testcase(row: Row, scheme: string): string[] {
   else if (row.status === "error") inner = `<error message="${xml(step)}" />`;
   else {
     const detail = row.diff ? showDifference(diffText(row.diff.expected), diffText(row.diff.actual), "").join("\n") : "";
-    inner = `<failure message="${xml(step)}">${xml(`${row.description}\n${detail}`)}</failure>`;
+    const mistake = row.diagnosis ? `the mistake: ${row.diagnosis.mistake} — ${row.diagnosis.summary}\n` : "";
+    inner = `<failure message="${xml(step)}">${xml(`${row.description}\n${mistake}${detail}`)}</failure>`;
   }
   return [`${open}>`, `      ${inner}`, "    </testcase>"];
 }
 
-/** XML text: the five special characters escaped, and characters XML 1.0 cannot hold replaced. */
+/**
+ * XML text: the five special characters escaped, and what XML 1.0 cannot hold (control
+ * characters, U+FFFE, U+FFFF, lone surrogates from an adapter's JSON) written as \uXXXX.
+ */
 function xml(text: string): string {
   return text
     .replace(/&/g, "&amp;")
@@ -46,5 +65,5 @@ function xml(text: string): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&apos;")
-    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|\p{Cs}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

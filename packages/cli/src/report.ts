@@ -3,6 +3,7 @@
 // suites of rows, a run-level problem when an adapter broke, and the counts per scheme and flag.
 
 import { countsAsFailure, type AdapterProblem, type CheckedVector, type CheckStatus, type VectorDiff } from "@panelsig/conformance";
+import { visibleLine } from "./explain.ts";
 
 export interface Row {
   scheme: string;
@@ -30,6 +31,8 @@ export interface Suite {
   rows: Row[];
   problem?: AdapterProblem;
   stderrTail?: string[];
+  /** The problem in one line, with the end of the adapter's standard error: every report shows it first. */
+  headline?: string;
 }
 
 export interface Counts {
@@ -58,6 +61,27 @@ export function toRows(checked: readonly CheckedVector[], strict: boolean): Row[
     failing: countsAsFailure(c, strict),
     ...(c.diagnosis ? { diagnosis: c.diagnosis } : {}),
   }));
+}
+
+const WHAT_IT_DID: Record<AdapterProblem["kind"], string> = {
+  crashed: "crashed",
+  timeout: "hung",
+  "not-json": "spoke out of turn",
+  "not-a-result": "spoke out of turn",
+  "out-of-order": "spoke out of turn",
+  "exit-code": "exited with an error",
+  "no-exit": "did not exit",
+};
+
+/**
+ * An adapter problem in one line: what the adapter did, the runner's message, and the last line
+ * it wrote on standard error (usually the cause: "not found", a stack trace's message).
+ */
+export function problemHeadline(problem: AdapterProblem, stderrTail: readonly string[], couldNotStart: boolean): string {
+  const did = couldNotStart ? "could not start" : WHAT_IT_DID[problem.kind];
+  const last = stderrTail.filter((line) => line.trim() !== "").at(-1);
+  const stderr = last === undefined ? "it wrote nothing on standard error" : `its standard error ends: ${visibleLine(last.trim())}`;
+  return `the adapter ${did}: ${problem.message}; ${stderr}`;
 }
 
 export function suiteFails(suite: Suite): boolean {

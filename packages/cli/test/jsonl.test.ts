@@ -33,7 +33,7 @@ describe("panelsig sign --jsonl", () => {
       JSON.stringify({ tcId: 10, scheme: "opterius-panel", request: { method: "POST", url: "/api/accounts/42/suspend" }, credentials: { secret: "eyJ-test" }, timestamp: "1775658720" }),
     ].join("\n");
     const { code, stdout } = await panelsig(["sign", "--jsonl"], { input });
-    expect(code).toBe(0);
+    expect(code).toBe(1); // bad lines: answered, then exit 1 (see "exit codes" below)
     const out = lines(stdout);
     expect(out.length).toBe(5);
     expect(out[0]).toMatchObject({ id: "doc", signature: ACE_DOC_SIGNATURE });
@@ -49,7 +49,7 @@ describe("panelsig verify --jsonl", () => {
     const tampered = "0".repeat(64);
     const input = [JSON.stringify({ id: 1, ...aceSigned(ACE_DOC_SIGNATURE) }), JSON.stringify({ id: 2, ...aceSigned(tampered) })].join("\n") + "\n";
     const { code, stdout } = await panelsig(["verify", "--jsonl"], { input });
-    expect(code).toBe(0);
+    expect(code).toBe(1); // one request would be rejected
     const [valid, invalid] = lines(stdout);
     expect(valid).toMatchObject({ id: 1, valid: true, expectedSignature: ACE_DOC_SIGNATURE });
     expect(valid!.error).toBe(undefined);

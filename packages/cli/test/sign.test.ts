@@ -163,7 +163,7 @@ describe("panelsig: the command itself", () => {
       expect(code).toBe(0);
       expect(stdout).toContain(`Usage: panelsig ${name}`);
       expect(stdout).toMatch(/\nExamples?:\n/);
-      expect(stdout).toContain("Exit codes:");
+      expect(stdout).toContain("\nExit codes (the same meaning for every panelsig command):\n  0   all good: ");
     }
   });
 });

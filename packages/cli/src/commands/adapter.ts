@@ -3,7 +3,7 @@
 // passes every vector. Each line's `op` says sign or verify; each answer carries its tcId.
 
 import { parseFlags } from "../args.ts";
-import { EXIT, type Command } from "../command.ts";
+import { EXIT, exitCodes, type Command } from "../command.ts";
 import { writeOut } from "../output.ts";
 import { pickProvider, PROVIDER_FLAG } from "../provider-flag.ts";
 import { runJsonl } from "./jsonl.ts";
@@ -24,7 +24,7 @@ Examples:
   panelsig check --exec "panelsig adapter"
   echo '{"tcId":1,"op":"sign","scheme":"opterius-panel","request":{"method":"GET","url":"/api/ping"},"credentials":{"secret":"t"},"timestamp":"1775658720"}' | panelsig adapter
 
-Exit codes: 0 when standard input ends; 2 bad arguments.`,
+${exitCodes("standard input ended", "never: a case it cannot read is\n      answered \"bad_case\", and the protocol wants exit 0 at the end")}`,
 
   async run(argv) {
     const { values } = parseFlags(argv, PROVIDER_FLAG);

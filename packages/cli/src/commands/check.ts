@@ -5,10 +5,10 @@
 import { runAdapter } from "@panelsig/conformance";
 import { parseFlags, UsageError } from "../args.ts";
 import { startAdapter } from "../adapter-process.ts";
-import { EXIT, type Command } from "../command.ts";
+import { EXIT, exitCodes, type Command } from "../command.ts";
 import { writeOut } from "../output.ts";
 import { progressLine } from "../progress.ts";
-import { toRows, suiteFails } from "../report.ts";
+import { problemHeadline, toRows, suiteFails, type Suite } from "../report.ts";
 import { FORMAT_FLAG, pickFormat, writeReport } from "../report-format.ts";
 import { SELECT_FLAGS, selectVectors } from "../select-vectors.ts";
 
@@ -36,10 +36,11 @@ beside actual with invisible characters shown, then a summary per scheme and per
                       (default: --timeout)
   --strict            count "unsupported" answers as failures
 
-An adapter that crashes, hangs, prints something that is not a result or answers out of order
-is stopped and reported (with the case it was on and the end of its standard error); the
-vectors after it are reported as not run. Vectors whose result is "acceptable" (either answer
-is fine) are reported, never failed.
+An adapter that cannot start, crashes, hangs, prints something that is not a result or answers
+out of order is stopped and said first, in one line with the case it was on and the end of its
+standard error (on standard error with --format json, junit or tap); the vectors after it are
+reported as not run, and the summary repeats the problem. Vectors whose result is
+"acceptable" (either answer is fine) are reported, never failed.
 
 Examples:
   panelsig check --exec "python3 my_adapter.py"
@@ -47,8 +48,7 @@ Examples:
   panelsig check --exec "node adapter.js" --flags QueryCanonicalization --format junit > panelsig.xml
   panelsig check --exec "panelsig adapter"        (panelsig's own implementation: passes every vector)
 
-Exit codes: 0 no valid/invalid/sign vector failed; 1 one did, or the adapter broke the protocol;
-2 bad arguments.`,
+${exitCodes("no valid, invalid or sign vector failed", "one did, or the adapter could not\n      start, crashed, hung or broke the protocol (said first, with the end of its standard error)")}`,
 
   async run(argv) {
     const { values } = parseFlags(argv, FLAGS);
@@ -59,9 +59,15 @@ Exit codes: 0 no valid/invalid/sign vector failed; 1 one did, or the adapter bro
     const exitTimeout = seconds("--exit-timeout", values["exit-timeout"], timeout);
     const { vectors } = selectVectors(values.scheme, values.flags);
     const progress = progressLine("panelsig check");
-    const run = await runAdapter(startAdapter(values.exec), vectors, { timeoutMs: timeout * 1000, exitTimeoutMs: exitTimeout * 1000, onProgress: progress.update });
+    const adapter = startAdapter(values.exec);
+    const run = await runAdapter(adapter, vectors, { timeoutMs: timeout * 1000, exitTimeoutMs: exitTimeout * 1000, onProgress: progress.update });
     progress.clear();
-    const suite = { name: values.exec, rows: toRows(run.checked, values.strict ?? false), ...(run.problem ? { problem: run.problem, stderrTail: run.stderrTail } : {}) };
+    const suite: Suite = { name: values.exec, rows: toRows(run.checked, values.strict ?? false) };
+    if (run.problem) {
+      Object.assign(suite, { problem: run.problem, stderrTail: run.stderrTail, headline: problemHeadline(run.problem, run.stderrTail, adapter.couldNotStart()) });
+      // The human report starts with it; a machine format goes to a file, so the log gets it here.
+      if (format !== "human") process.stderr.write(`panelsig check: ${suite.headline}\n`);
+    }
     await writeReport(format, [suite]);
     return suiteFails(suite) ? EXIT.verdictFailed : EXIT.ok;
   },

@@ -1,7 +1,11 @@
 // The JSON Lines batch form shared by `sign --jsonl`, `verify --jsonl` and `adapter`: a case
 // object per input line, one result per line out, in order, each echoing the case's id or tcId.
 // A line that is not a case gets {"error": "bad_case", "message": …naming the field} and the
-// stream goes on; only a bug in panelsig stops it.
+// stream goes on; only a bug in panelsig stops it. At the end `sign --jsonl` and `verify --jsonl`
+// exit 1 if any line was bad (or, for verify, any request would be rejected), with a one-line
+// tally on standard error, so that a pipeline need not parse the output to notice. The adapter
+// always exits 0: under the adapter protocol a bad_case answer is an answer, and the runner
+// reads any other exit code as the adapter failing.
 
 import { createInterface } from "node:readline";
 import { PanelsigError, type Case } from "@panelsig/core";
@@ -19,12 +23,17 @@ type Answer = Record<string, unknown>;
 export async function runJsonl(mode: Mode, provider: ProviderPackage): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNumber = 0;
+  const tally = new Tally();
   for await (const line of lines) {
     lineNumber++;
     if (line.trim() === "") continue;
-    await writeOut(jsonLine(await answerLine(line, lineNumber, mode, provider)) + "\n");
+    const answer = await answerLine(line, lineNumber, mode, provider);
+    tally.add(answer, lineNumber);
+    await writeOut(jsonLine(answer) + "\n");
   }
-  return EXIT.ok;
+  if (mode === "adapter" || tally.allGood()) return EXIT.ok;
+  process.stderr.write(`panelsig ${mode} --jsonl: ${tally.describe()}\n`);
+  return EXIT.verdictFailed;
 }
 
 async function answerLine(line: string, lineNumber: number, mode: Mode, provider: ProviderPackage): Promise<Answer> {
@@ -48,6 +57,35 @@ async function answerLine(line: string, lineNumber: number, mode: Mode, provider
   } catch (error) {
     if (error instanceof PanelsigError) return badCase(echo, error.message);
     throw error;
+  }
+}
+
+/** What went wrong in a stream, in bounded memory: the counts and the first few line numbers. */
+class Tally {
+  answered = 0;
+  bad = { count: 0, lines: [] as number[] };
+  rejected = { count: 0, lines: [] as number[] };
+
+  add(answer: Answer, lineNumber: number): void {
+    this.answered++;
+    const kind = answer.error === "bad_case" ? this.bad : answer.valid === false ? this.rejected : undefined;
+    if (!kind) return;
+    kind.count++;
+    if (kind.lines.length < 5) kind.lines.push(lineNumber);
+  }
+
+  allGood(): boolean {
+    return this.bad.count === 0 && this.rejected.count === 0;
+  }
+
+  /** "2 of 5 lines were bad (bad_case: lines 2, 4); 1 of 5 lines would be rejected (line 5)". */
+  describe(): string {
+    const of = `of ${this.answered} ${this.answered === 1 ? "line" : "lines"}`;
+    const where = ({ count, lines }: { count: number; lines: number[] }) => `line${count > 1 ? "s" : ""} ${lines.join(", ")}${count > lines.length ? ", …" : ""}`;
+    const parts: string[] = [];
+    if (this.bad.count) parts.push(`${this.bad.count} ${of} ${this.bad.count > 1 ? "were" : "was"} bad (bad_case: ${where(this.bad)})`);
+    if (this.rejected.count) parts.push(`${this.rejected.count} ${of} would be rejected (${where(this.rejected)})`);
+    return parts.join("; ");
   }
 }
 

@@ -6,7 +6,7 @@
 
 import { SCHEME_IDS, type Locale, type SchemeId } from "@panelsig/core";
 import { oneOf, parseFlags, UsageError, wholeNumber } from "../args.ts";
-import { EXIT, type Command } from "../command.ts";
+import { EXIT, exitCodes, type Command } from "../command.ts";
 import { createServeHandler, REPORT_PATH } from "../serve-handler.ts";
 import { PAGE_PATH } from "../serve-page.ts";
 import { listenNode, type Listening } from "../serve-node.ts";
@@ -64,7 +64,9 @@ Example:
 Runs on Node, and also as  deno run -A …/cli.js serve …  or  bun …/cli.js serve … . On Node a
 GET or HEAD request with a body is answered 400 (the Web Request API cannot carry one), and
 on every runtime the path is read after URL normalisation ("/a/../b" is "/b").
-Stops on Ctrl-C (SIGINT) or SIGTERM. Exit codes: 0 stopped; 2 bad arguments.`,
+Stops on Ctrl-C (SIGINT) or SIGTERM.
+
+${exitCodes("stopped by SIGINT or SIGTERM", "never: each request's verdict\n      is its answer and its log line")}`,
 
   async run(argv) {
     const { values } = parseFlags(argv, FLAGS);

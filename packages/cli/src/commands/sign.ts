@@ -3,13 +3,14 @@
 // is the batch form instead (see jsonl.ts).
 
 import { readFileSync } from "node:fs";
-import { PanelsigError, type Case, type SignOptions, type SignResult } from "@panelsig/core";
+import type { Case, SignOptions, SignResult } from "@panelsig/core";
 import { parseFlags, UsageError } from "../args.ts";
-import { EXIT, type Command } from "../command.ts";
+import { EXIT, exitCodes, type Command } from "../command.ts";
 import { curlCommand, type CurlBody } from "../curl.ts";
 import { explainIntermediates, visibleBlock, visibleLine } from "../explain.ts";
 import { readStdin, writeOut } from "../output.ts";
 import { pickProvider, PROVIDER_FLAG } from "../provider-flag.ts";
+import { asFlagError, checkSchemeFlags, checkUrl, pickScheme } from "../sign-flags.ts";
 import { runJsonl } from "./jsonl.ts";
 
 const FLAGS = {
@@ -29,20 +30,6 @@ const FLAGS = {
   jsonl: { type: "boolean" },
   ...PROVIDER_FLAG,
 } as const;
-
-/** The flag a person typed, for each field of the case object a PanelsigError can name. */
-const FLAG_OF_FIELD: Record<string, string> = {
-  scheme: "<scheme>",
-  "request.method": "--method",
-  "request.url": "--url",
-  "request.body": "--body",
-  "credentials.secret": "--secret",
-  "credentials.keyId": "--key-id",
-  timestamp: "--timestamp",
-  "options.entrance": "--entrance",
-  "options.timestampForm": "--timestamp-form",
-  "options.emptyBody": "--empty-body",
-};
 
 export const signCommand: Command = {
   name: "sign",
@@ -83,7 +70,7 @@ Examples:
   printf '%s\\n' '{"id":1,"scheme":"opterius-panel","request":{"method":"GET","url":"/api/ping"},"credentials":{"secret":"t"},"timestamp":"1775658720"}' \\
     | panelsig sign --jsonl
 
-Exit codes: 0 signed; 2 bad arguments or input (the message names the flag).`,
+${exitCodes("signed (--jsonl: every line signed)", "--jsonl only: a line was bad\n      (each bad line is answered \"bad_case\")")}`,
 
   async run(argv) {
     const { values, positionals } = parseFlags(argv, FLAGS, 1);
@@ -98,10 +85,10 @@ Exit codes: 0 signed; 2 bad arguments or input (the message names the flag).`,
     }
     const outputs = (["explain", "json", "curl"] as const).filter((k) => values[k]);
     if (outputs.length > 1) throw new UsageError(`choose one output: --${outputs.join(" or --")}`);
-    const [scheme] = positionals;
-    if (scheme === undefined) throw new UsageError("missing <scheme>: opterius-agent, opterius-panel or acepanel");
+    const scheme = pickScheme(positionals[0]);
     if (values.method === undefined) throw new UsageError("missing --method (e.g. --method GET)");
     if (values.url === undefined) throw new UsageError("missing --url (e.g. --url /api/ping)");
+    checkUrl(values.url);
     if (values.body !== undefined && values["body-file"] !== undefined) throw new UsageError("give --body or --body-file, not both");
     const secret = values.secret ?? process.env.PANELSIG_SECRET;
     if (!secret) throw new UsageError("missing --secret (or set PANELSIG_SECRET)");
@@ -111,12 +98,13 @@ Exit codes: 0 signed; 2 bad arguments or input (the message names the flag).`,
     if (values.curl && values["body-file"] === "-") throw new UsageError("--curl needs the body in --body or in a --body-file path, not standard input");
 
     const body = values["body-file"] === undefined ? values.body : await readBodyFile(values["body-file"]);
+    checkSchemeFlags(scheme, values, body !== undefined && body.length > 0);
     const options: SignOptions = {};
     if (values.entrance !== undefined) options.entrance = values.entrance;
     if (values["timestamp-form"] !== undefined) options.timestampForm = values["timestamp-form"] as SignOptions["timestampForm"];
     if (values["empty-body"] !== undefined) options.emptyBody = values["empty-body"] as SignOptions["emptyBody"];
     const input: Case = {
-      scheme: scheme as Case["scheme"],
+      scheme,
       request: { method: values.method, url: values.url, ...(body === undefined ? {} : { body }) },
       credentials: { secret, ...(values["key-id"] === undefined ? {} : { keyId: values["key-id"] }) },
       ...(values.timestamp === undefined ? {} : { timestamp: values.timestamp }),
@@ -127,10 +115,7 @@ Exit codes: 0 signed; 2 bad arguments or input (the message names the flag).`,
     try {
       result = await provider.sign(input);
     } catch (error) {
-      if (error instanceof PanelsigError && FLAG_OF_FIELD[error.field]) {
-        throw new UsageError(`${FLAG_OF_FIELD[error.field]}: ${error.message.slice(error.field.length + 2)}`);
-      }
-      throw error;
+      throw asFlagError(error) ?? error;
     }
 
     // Signed as asked, but the reference receiver would refuse it: said on standard error, never hidden.

@@ -4,7 +4,7 @@
 import { PROVIDERS, runHmacVector, runVector, type CheckedVector } from "@panelsig/conformance";
 import type { HmacVector } from "@panelsig/vectors";
 import { parseFlags } from "../args.ts";
-import { EXIT, type Command } from "../command.ts";
+import { EXIT, exitCodes, type Command } from "../command.ts";
 import { writeOut } from "../output.ts";
 import { pickProvider, PROVIDER_FLAG } from "../provider-flag.ts";
 import { toRows, suiteFails, type Row, type Suite } from "../report.ts";
@@ -29,7 +29,7 @@ Examples:
   panelsig vectors
   panelsig vectors --scheme acepanel --provider pure --format tap
 
-Exit codes: 0 every vector passed; 1 a vector failed; 2 bad arguments.`,
+${exitCodes("every vector passed", "a vector failed")}`,
 
   async run(argv) {
     const { values } = parseFlags(argv, { ...SELECT_FLAGS, ...PROVIDER_FLAG, ...FORMAT_FLAG });

@@ -7,7 +7,7 @@ import { headerValue, type Case, type SignOptions, type VerifyResult } from "@pa
 import type { ProviderPackage } from "@panelsig/conformance";
 import { parseFlags, UsageError } from "../args.ts";
 import { readCaseFile } from "../case-file.ts";
-import { EXIT, type Command } from "../command.ts";
+import { EXIT, exitCodes, type Command } from "../command.ts";
 import { diagnosisLines } from "../diagnosis-lines.ts";
 import { showDifference } from "../diff.ts";
 import { explainIntermediates } from "../explain.ts";
@@ -56,7 +56,7 @@ A request the receiver lets through without checking any signature (acepanel: a 
 a path outside /api, /webhook/…, /download/…, /robots.txt) is valid, and the output says plainly
 that no signature was checked.
 
-Exit codes: 0 valid; 1 invalid (the receiver would reject it); 2 bad arguments or input.`,
+${exitCodes("valid (--jsonl: every line valid)", "invalid: the receiver would reject it\n      (--jsonl: a request would be rejected, or a line was bad)")}`,
 
   async run(argv) {
     const { values } = parseFlags(argv, FLAGS);
