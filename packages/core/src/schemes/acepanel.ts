@@ -78,11 +78,8 @@ function canonicalPath(path: string, entrance: string | undefined): string {
       `path ${JSON.stringify(path)} has a prefix before /api: set options.entrance to the panel's entrance (e.g. "/entrance"); without it the entrance is "/", as on the server`,
     );
   }
-  throw new PanelsigError(
-    "invalid_url",
-    "request.url",
-    `path ${JSON.stringify(path)} is not /api or /api/… under the entrance ${JSON.stringify(normaliseEntrance(entrance ?? "/"))}; the server checks signatures only there`,
-  );
+  const under = entrance === undefined ? 'the entrance "/" (no options.entrance)' : `the entrance ${JSON.stringify(normaliseEntrance(entrance))}`;
+  throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(path)} is not /api or /api/… under ${under}; the server checks signatures only there`);
 }
 
 /** credentials.keyId as the server's "%d" reads it: a decimal uint64, printed without leading zeros. */
