@@ -6,7 +6,9 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
-const conditions = ["@panelsig/source", "import", "module", "node", "default"];
+// No "import": vite adds "import" or "require" by how a module is loaded, and "import" forced onto
+// a require() (Express's router requiring is-promise) loads the ES module where a function is due.
+const conditions = ["@panelsig/source", "module", "node", "default"];
 
 export default defineConfig({
   resolve: { conditions },

@@ -1,11 +1,12 @@
 // `npm run bench`: measures panelsig's speed against its baselines, side by side in one run, prints
 // the tables with their ratios and the issue's targets, and records the figures with the machine
 // and runtime in bench/results.json (one entry per runtime: node, deno, bun).
-//   --only=primitives,signing,stream,diagnosis   run some parts (then results.json is left alone)
+//   --only=primitives,signing,stream,diagnosis,edge   run some parts (then results.json is left alone)
 
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { benchHeaders, benchReplay, HEADER_TARGET, REPLAY_TARGET, type HeaderRow, type ReplayRow } from "./edge.ts";
 import type { Settings } from "./measure.ts";
 import { benchDiagnosis, type DiagnosisRow } from "./diagnosis.ts";
 import { benchPrimitives, type PrimitiveRow } from "./primitives.ts";
@@ -14,7 +15,7 @@ import { BATCH, benchSigning, type SigningRow } from "./signing.ts";
 import { benchStream, STREAM_TARGETS, type StreamRow } from "./stream.ts";
 import { duration, ratio, size, table, throughput, verdict } from "./table.ts";
 
-const PARTS = ["primitives", "signing", "stream", "diagnosis"] as const;
+const PARTS = ["primitives", "signing", "stream", "diagnosis", "edge"] as const;
 const RESULTS = fileURLToPath(new URL("results.json", import.meta.url));
 // Many short rounds rather than a few long ones: on a shared machine, the more rounds, the likelier
 // one of them runs undisturbed.
@@ -56,6 +57,32 @@ function streamReport(rows: StreamRow[]): string {
     rows.map((r) => [r.run, size(r.bytes), `${r.seconds.toFixed(2)} s`, throughput(r.bytes, r.seconds * 1e9), ratio(r.ratio),
       `${r.startRssMiB.toFixed(0)} MiB`, `${r.peakRssMiB.toFixed(0)} MiB`, verdict(r.ratio, r.target)]),
   );
+}
+
+function headerReport(rows: HeaderRow[]): string {
+  return table(
+    ["scheme", "api", "60,000 spaces", "60,000 letters", "spaces/letters", "spread", "target"],
+    rows.map((r) => [r.scheme, r.api, duration(r.spacesNs), duration(r.lettersNs), ratio(r.ratio), `${(r.spread * 100).toFixed(0)}%`,
+      r.ratio <= HEADER_TARGET ? `ok (target ≤ ${ratio(HEADER_TARGET)})` : `MISSED (target ≤ ${ratio(HEADER_TARGET)})`]),
+  );
+}
+
+function replayReport(rows: ReplayRow[]): string {
+  return table(
+    ["MemoryReplayStore", "claim", "vs empty", "spread"],
+    rows.map((r) => [r.store, duration(r.claimNs), ratio(r.ratio), `${(r.spread * 100).toFixed(0)}%`]),
+  );
+}
+
+function edgeTargets(headers: HeaderRow[], replay: ReplayRow[]): Target[] {
+  const worstHeader = headers.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+  const worstStore = replay.filter((r) => !r.baseline).reduce((a, b) => (b.ratio > a.ratio ? b : a));
+  const floor = replay.find((r) => r.baseline)!;
+  return [
+    { what: "a header of 60,000 spaces vs 60,000 letters, every scheme and api", target: `≤ ${ratio(HEADER_TARGET)}`, measured: `${ratio(worstHeader.ratio)} at worst (${worstHeader.scheme}, ${worstHeader.api})`, met: worstHeader.ratio <= HEADER_TARGET },
+    { what: "replay store claim: expiring and full vs empty", target: `≤ ${ratio(REPLAY_TARGET)}`, measured: `${ratio(worstStore.ratio)} at worst (${worstStore.store})`, met: worstStore.ratio <= REPLAY_TARGET },
+    { what: "replay store claim: every state vs a bare Map of the same size", target: `≤ ${ratio(REPLAY_TARGET)}`, measured: `${ratio(worstStore.ratio / floor.ratio)} at worst (${worstStore.store})`, met: worstStore.ratio / floor.ratio <= REPLAY_TARGET },
+  ];
 }
 
 function diagnosisReport(rows: DiagnosisRow[]): string {
@@ -130,6 +157,17 @@ for (const part of parts) {
     console.log(signingReport(rows) + "\n");
     record.signing = rows;
     targets.push(...signingTargets(rows));
+  } else if (part === "edge") {
+    progress("the live edge: header runs and replay store states …");
+    const headers = await benchHeaders(SETTINGS, progress);
+    const replay = await benchReplay(SETTINGS, progress);
+    console.log("Reading a request is linear: a header (X-Timestamp, inside \"1…1\") of 60,000 spaces vs 60,000 letters, time per verification\n");
+    console.log(headerReport(headers) + "\n");
+    console.log("Replay guard: one MemoryReplayStore claim (batches of 4096) on an empty store, one at its bound with an entry expiring");
+    console.log("at every claim, and a full one (every new signature refused, replay_store_full)\n");
+    console.log(replayReport(replay) + "\n");
+    record.edge = { headers, replay };
+    targets.push(...edgeTargets(headers, replay));
   } else if (part === "diagnosis") {
     progress("diagnosis of a signature mismatch …");
     const rows = await benchDiagnosis(SETTINGS, progress);

@@ -11,6 +11,10 @@
 //   of a jsr.json, resolves to a published file.
 // @panelsig/vectors, on both registries: the data/ it ships is the repository's corpus, byte for byte.
 //
+// @panelsig/middleware is npm-only: it types `req.panelsig` for Express and Fastify users by
+// augmenting those frameworks' types, which JSR forbids, and its users install the frameworks from
+// npm; Deno imports it as `npm:@panelsig/middleware/hono`.
+//
 // @panelsig/cli is npm-only: it has no library API, only a program (its one module runs the
 // command when imported), and Deno users run the npm package as it is (`deno run -A npm:@panelsig/cli`).
 //
@@ -143,10 +147,22 @@ function checkTarball(dir: string, pkg: Json, files: string[]): void {
   for (const file of files) {
     if (!ALWAYS_SHIPPED.includes(file) && !shipped.test(file)) problem(`npm pack ${pkg.name}`, `ships ${file}, which a user does not need`);
   }
-  const required = [...ALWAYS_SHIPPED, "dist/index.js", "dist/index.d.ts"];
-  if (dir === "cli") required.splice(-2, 2, "dist/cli.js", "report.schema.json", ...Object.values(pkg.bin ?? {}).map((bin) => normalize(String(bin)).split("\\").join("/")));
+  const required = [...ALWAYS_SHIPPED, ...exportedFiles(pkg)];
+  if (dir === "cli") required.push("dist/cli.js", "report.schema.json", ...Object.values(pkg.bin ?? {}).map((bin) => normalize(String(bin)).split("\\").join("/")));
   if (dir === "vectors") required.push(...CORPUS_DATA);
   for (const file of required) if (!files.includes(file)) problem(`npm pack ${pkg.name}`, `does not ship ${file}`);
+}
+
+/** The files the manifest's exports point a user at (types and JavaScript of each entry point). */
+function exportedFiles(pkg: Json): string[] {
+  const files: string[] = [];
+  for (const [entry, target] of Object.entries<unknown>(pkg.exports ?? {})) {
+    if (entry === "./package.json" || typeof target !== "object" || target === null) continue;
+    for (const [condition, file] of Object.entries(target as Record<string, unknown>)) {
+      if ((condition === "types" || condition === "default") && typeof file === "string") files.push(normalize(file).split("\\").join("/"));
+    }
+  }
+  return files;
 }
 
 /** The corpus @panelsig/vectors ships (data/, made by its build) is the repository's vectors/. */

@@ -1,7 +1,9 @@
 // Reads a request body chunk by chunk into a hash, never holding more than one chunk unless the
 // caller asked to keep the bytes, and stopping as soon as the byte limit is passed. A body may be
 // bytes already in memory, a Web ReadableStream (Request.body) or any async iterable of bytes
-// (Node's IncomingMessage is one).
+// (Node's IncomingMessage is one). A source that fails while it is read (the client went away,
+// sent bad chunking, the stream errored) is answered as incomplete, never thrown: what a client
+// does must not make a verifier reject.
 
 import { concatChunks } from "./bytes.ts";
 import { PanelsigError } from "./errors.ts";
@@ -15,14 +17,19 @@ export interface BodyLimits {
   keep: boolean;
 }
 
-export type BodyRead = { tooLarge: true } | { tooLarge: false; length: number; bytes: Uint8Array | undefined };
+/** Why a body could not be taken: over the limit, or the source failed before its end. */
+export type BodyFailure = "body_too_large" | "body_incomplete";
+
+export type BodyRead =
+  | { failed: BodyFailure }
+  | { failed?: undefined; length: number; bytes: Uint8Array | undefined };
 
 /** Feeds every chunk of `source` to `sink`; collects the bytes only when `keep`. */
 export async function readBody(source: BodySource, sink: (chunk: Uint8Array) => void, limits: BodyLimits): Promise<BodyRead> {
   if (source instanceof Uint8Array) {
-    if (source.length > limits.maxBytes) return { tooLarge: true };
+    if (source.length > limits.maxBytes) return { failed: "body_too_large" };
     sink(source);
-    return { tooLarge: false, length: source.length, bytes: limits.keep ? source : undefined };
+    return { length: source.length, bytes: limits.keep ? source : undefined };
   }
   const kept: Uint8Array[] = [];
   let length = 0;
@@ -36,27 +43,50 @@ export async function readBody(source: BodySource, sink: (chunk: Uint8Array) => 
     if (limits.keep) kept.push(chunk);
     return true;
   };
-  if (isReadableStream(source)) {
-    const reader = source.getReader();
+  const failed = isReadableStream(source) ? await readStream(source, take) : await readIterable(source, take);
+  return failed ? { failed } : { length, bytes: limits.keep ? concatChunks(kept) : undefined };
+}
+
+type Take = (chunk: unknown) => boolean;
+
+/** A Web stream, read to its end or cancelled; its reader's lock is released whatever happens. */
+async function readStream(source: ReadableStream<Uint8Array>, take: Take): Promise<BodyFailure | undefined> {
+  const reader = source.getReader();
+  try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (!take(value)) {
-        await reader.cancel();
-        return { tooLarge: true };
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch {
+        return "body_incomplete"; // the stream errored: it is closed, nothing is left to read
+      }
+      if (next.done) return undefined;
+      if (!take(next.value)) {
+        await reader.cancel().catch(() => {}); // a source failing to cancel changes nothing: the answer is 413
+        return "body_too_large";
       }
     }
-  } else {
-    // Stepped by hand: a for-await `break` would destroy a Node request, and with it the socket
-    // the 413 answer has to go out on.
-    const iterator = source[Symbol.asyncIterator]();
-    for (;;) {
-      const { done, value } = await iterator.next();
-      if (done) break;
-      if (!take(value)) return { tooLarge: true };
-    }
+  } finally {
+    reader.releaseLock();
   }
-  return { tooLarge: false, length, bytes: limits.keep ? concatChunks(kept) : undefined };
+}
+
+/**
+ * Any other async iterable, stepped by hand: a for-await `break` would destroy a Node request, and
+ * with it the socket the 413 answer has to go out on. An iterator that throws has finished.
+ */
+async function readIterable(source: AsyncIterable<Uint8Array>, take: Take): Promise<BodyFailure | undefined> {
+  const iterator = source[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await iterator.next();
+    } catch {
+      return "body_incomplete";
+    }
+    if (next.done) return undefined;
+    if (!take(next.value)) return "body_too_large";
+  }
 }
 
 function isReadableStream(source: BodySource): source is ReadableStream<Uint8Array> {

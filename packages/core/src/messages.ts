@@ -46,6 +46,9 @@ type Entry = [error: ReasonCode, status: number, en?: string, zhCN?: string, zhT
 
 const BAD_PATH: Entry = ["signature_mismatch", 400, "400 Bad Request"];
 const TOO_LARGE: Entry = ["body_too_large", 413, "request body too large"];
+// panelsig's own answers where a live request cannot be judged (no client sees a receiver's answer
+// to a body it never finished sending; a full replay store is panelsig's).
+const INCOMPLETE: Entry = ["body_incomplete", 400, "request body incomplete"];
 
 // The server's own texts (pkg/embed/locales at commit f26cae5); %s is the scan error or the ip.
 const INVALID_SIGNATURE = ["invalid signature", "无效的签名", "無效的簽名"] as const;
@@ -66,6 +69,7 @@ const ACEPANEL: Record<string, Entry> = {
   timestamp_expired: ["timestamp_expired", 401, ...SIGNATURE_EXPIRED],
   ip_not_allowed: ["ip_not_allowed", 401, "invalid request ip: %s", "无效的请求 IP：%s", "無效的請求 IP：%s"],
   body_too_large: TOO_LARGE,
+  body_incomplete: INCOMPLETE,
   bad_path: BAD_PATH,
 };
 
@@ -79,7 +83,9 @@ const OPTERIUS: Record<string, Entry> = {
   timestamp_in_future: ["timestamp_in_future", 401, "timestamp out of range"],
   signature_mismatch: ["signature_mismatch", 401, "invalid signature"],
   replayed: ["replayed", 401, "request already used"],
+  replay_store_full: ["replay_store_full", 503, "replay store full, try again later"],
   body_too_large: TOO_LARGE,
+  body_incomplete: INCOMPLETE,
   bad_path: BAD_PATH,
 };
 
@@ -110,8 +116,9 @@ export function rejection(scheme: SchemeId, outcome: Outcome, a: Answer): Reject
   if (a.message === undefined) return { status: a.status!, headers: {}, body: "" };
   if (outcome === "bad_path") return { status: a.status!, headers: { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }, body: a.message };
   const headers: Record<string, string> = { "Content-Type": scheme === "acepanel" ? "application/json; charset=utf-8" : "application/json" };
-  // The unread rest of an oversized body would stall a kept-alive connection: close it.
-  if (outcome === "body_too_large") headers.Connection = "close";
+  // The unread rest of an oversized body would stall a kept-alive connection, and after a broken
+  // body the connection is in no known state: close it.
+  if (outcome === "body_too_large" || outcome === "body_incomplete") headers.Connection = "close";
   const body = JSON.stringify(scheme === "acepanel" ? { msg: a.message } : { error: a.message });
   return { status: a.status!, headers, body };
 }

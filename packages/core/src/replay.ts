@@ -2,49 +2,101 @@
 // call can be sent again, to any endpoint, until its timestamp leaves the window; the only
 // defence a receiver has is to accept each signature once. A store remembers the signatures it
 // has accepted until their timestamps expire; servers that run several processes share one
-// (e.g. Redis: SET <signature> 1 NX EXAT <expiresAt>).
+// (e.g. Redis: SET <signature> 1 NX EXAT <expiresAt>). A guard that cannot remember a signature
+// refuses it: it never fails open.
 
+import { PanelsigError } from "./errors.ts";
 import type { MaybePromise } from "./provider.ts";
 
 export interface ReplayStore {
   /**
    * Atomically: when `signature` is not remembered, remember it until `expiresAt` and answer
-   * true; when it is, answer false. Times are Unix seconds; `now` is the verifier's clock.
+   * true; when it is, answer false; when it cannot be remembered now (the store is full), answer
+   * "full" — the request is then refused (replay_store_full, 503). Times are Unix seconds; `now`
+   * is the verifier's clock.
    */
-  claim(signature: string, expiresAt: number, now: number): MaybePromise<boolean>;
+  claim(signature: string, expiresAt: number, now: number): MaybePromise<boolean | "full">;
+}
+
+/** What the verifier answers for a store's answer; undefined = claimed. Anything else is a broken store. */
+export function claimOutcome(answer: unknown): "replayed" | "replay_store_full" | undefined {
+  if (answer === true) return undefined;
+  if (answer === false) return "replayed";
+  if (answer === "full") return "replay_store_full";
+  throw new PanelsigError("invalid_option", "options.replayStore", `claim() answered ${String(answer)}; it must answer true, false or "full"`);
 }
 
 /**
- * A ReplayStore for one process. Bounded: expired entries are dropped as new ones arrive, and
- * past `maxEntries` the oldest are forgotten (size it above the calls you take per window).
+ * A ReplayStore for one process, holding at most `maxEntries` signatures. When it is full a new
+ * signature is refused ("full"), never let through by forgetting a live one: size it above the
+ * calls you accept per two windows. Every claim costs the same, full or empty: entries are
+ * dropped from the front of a queue kept in claim order. An entry is held until it and every entry
+ * claimed before it have expired; for signatures inside the window that is at most two windows
+ * after its claim (a timestamp is at most one window ahead of the clock, and expires one window
+ * after itself).
  */
 export class MemoryReplayStore implements ReplayStore {
-  private readonly expiries = new Map<string, number>();
+  // The claims in claim order, a ring of two parallel arrays: claim number n (counted from 0) sits
+  // at n % capacity; those from `first` to `next` are held. The ring grows by doubling up to
+  // maxEntries, the queue never being longer.
+  private signatures: (string | undefined)[] = new Array<string | undefined>(16);
+  private expiryOrder: number[] = new Array<number>(16).fill(0);
+  private first = 0;
+  private next = 0;
+  /** Each remembered signature's latest claim number. */
+  private readonly claims = new Map<string, number>();
   private readonly maxEntries: number;
 
   constructor(options: { maxEntries?: number } = {}) {
-    this.maxEntries = options.maxEntries ?? 100_000;
+    const maxEntries = options.maxEntries ?? 100_000;
+    if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
+      throw new PanelsigError("invalid_option", "maxEntries", `must be a whole number of signatures, at least 1, not ${String(maxEntries)}`);
+    }
+    this.maxEntries = maxEntries;
   }
 
+  /** Entries held (expired ones still queued behind a live one included). */
   get size(): number {
-    return this.expiries.size;
+    return this.next - this.first;
   }
 
-  claim(signature: string, expiresAt: number, now: number): boolean {
+  claim(signature: string, expiresAt: number, now: number): boolean | "full" {
     this.dropExpired(now);
-    const known = this.expiries.get(signature);
-    if (known !== undefined && known >= now) return false;
-    this.expiries.delete(signature); // re-inserted last, in arrival order
-    this.expiries.set(signature, expiresAt);
-    while (this.expiries.size > this.maxEntries) this.expiries.delete(this.expiries.keys().next().value!);
+    const known = this.claims.get(signature);
+    if (known !== undefined && this.expiryOrder[known % this.signatures.length]! >= now) return false;
+    if (this.size >= this.maxEntries) return "full";
+    // Expired, but still queued behind a later expiry: its old place must not forget the new claim.
+    if (known !== undefined) this.signatures[known % this.signatures.length] = undefined;
+    if (this.size === this.signatures.length) this.grow();
+    const slot = this.next % this.signatures.length;
+    this.signatures[slot] = signature;
+    this.expiryOrder[slot] = expiresAt;
+    this.claims.set(signature, this.next++);
     return true;
   }
 
-  /** Entries arrive in roughly expiry order, so expired ones gather at the front of the map. */
+  /** Drops expired claims from the front of the queue; each claim is dropped once, so this is O(1) amortised. */
   private dropExpired(now: number): void {
-    for (const [signature, expiresAt] of this.expiries) {
-      if (expiresAt >= now) return;
-      this.expiries.delete(signature);
+    while (this.first < this.next) {
+      const slot = this.first % this.signatures.length;
+      if (this.expiryOrder[slot]! >= now) return;
+      const signature = this.signatures[slot];
+      if (signature !== undefined) this.claims.delete(signature);
+      this.signatures[slot] = undefined;
+      this.first++;
     }
+  }
+
+  /** Twice the room (at most maxEntries); each held claim moves to its place in the larger ring. */
+  private grow(): void {
+    const capacity = Math.min(this.signatures.length * 2, this.maxEntries);
+    const signatures = new Array<string | undefined>(capacity);
+    const expiryOrder = new Array<number>(capacity).fill(0);
+    for (let n = this.first; n < this.next; n++) {
+      signatures[n % capacity] = this.signatures[n % this.signatures.length];
+      expiryOrder[n % capacity] = this.expiryOrder[n % this.signatures.length]!;
+    }
+    this.signatures = signatures;
+    this.expiryOrder = expiryOrder;
   }
 }

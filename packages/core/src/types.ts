@@ -116,7 +116,9 @@ export type ReasonCode =
   | "websocket_not_allowed"
   | "entrance_mismatch"
   | "body_too_large"
-  | "replayed";
+  | "body_incomplete"
+  | "replayed"
+  | "replay_store_full";
 
 export interface VerifyResult {
   valid: boolean;

@@ -93,10 +93,23 @@ export interface Verdict {
 export const DEFAULT_WINDOW_SECONDS = 300;
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-export function readVerifyOptions(options: VerifyOptions, defaultMaxBodyBytes: number): VerifySettings {
+/** The options each scheme takes; any other name is refused (a misspelt option must not be ignored). */
+const OPTION_NAMES: Record<VerifyOptions["scheme"], readonly string[]> = {
+  acepanel: ["scheme", "token", "entrance", "ipHeader", "locale", "entranceError", "now", "maxBodyBytes", "keepBody", "diagnose"],
+  "opterius-agent": ["scheme", "secret", "windowSeconds", "now", "maxBodyBytes", "keepBody", "diagnose"],
+  "opterius-panel": ["scheme", "secret", "windowSeconds", "replayStore", "now", "maxBodyBytes", "keepBody", "diagnose"],
+};
+
+/** The options argument as an object, or the error that says what it must be. */
+export function optionsObject(options: unknown): Record<string, unknown> {
   if (!isRecord(options)) throw new PanelsigError("invalid_option", "options", "must be an object with at least the scheme and its secret (or token lookup)");
-  const scheme = readScheme(options.scheme);
-  const o = options as unknown as Record<string, unknown>;
+  return options;
+}
+
+export function readVerifyOptions(options: VerifyOptions, defaultMaxBodyBytes: number): VerifySettings {
+  const o = optionsObject(options);
+  const scheme = readScheme(o.scheme);
+  refuseUnknownNames(o, scheme);
   const now = optional(o, "now", "a function returning Unix seconds", (v) => typeof v === "function");
   const maxBytes = optional(o, "maxBodyBytes", "a non-negative number of bytes", (v) => typeof v === "number" && v >= 0);
   const keep = optional(o, "keepBody", "true or false", (v) => typeof v === "boolean");
@@ -113,7 +126,6 @@ export function readVerifyOptions(options: VerifyOptions, defaultMaxBodyBytes: n
     diagnose: (diagnose as boolean | undefined) ?? true,
   };
   const store = optional(o, "replayStore", "an object with a claim(signature, expiresAt, now) method", (v) => isRecord(v) && typeof v.claim === "function");
-  if (store && scheme !== "opterius-panel") throw new PanelsigError("invalid_option", "options.replayStore", "is for opterius-panel only");
   if (scheme === "acepanel") {
     if (typeof o.token !== "function") {
       throw new PanelsigError("invalid_option", "options.token", "is required: a function from a key id (decimal string) to the token { secret, expiresAt?, ipWhitelist? } or undefined");
@@ -152,6 +164,18 @@ export function readToken(token: unknown, keyId: string): { secret: Uint8Array; 
     throw new PanelsigError("invalid_option", `${field}.ipWhitelist`, "must be an array of IPs and CIDR blocks (strings)");
   }
   return { secret: readSecret(token.secret, `${field}.secret`), expiresAt, ipWhitelist: ipWhitelist ?? [] };
+}
+
+function refuseUnknownNames(o: Record<string, unknown>, scheme: VerifyOptions["scheme"]): void {
+  const allowed = OPTION_NAMES[scheme];
+  for (const name of Object.keys(o)) {
+    if (allowed.includes(name) || o[name] === undefined) continue; // undefined is as if absent, as for every option
+    const owners = (Object.keys(OPTION_NAMES) as VerifyOptions["scheme"][]).filter((s) => OPTION_NAMES[s].includes(name));
+    if (owners.length > 0) throw new PanelsigError("invalid_option", `options.${name}`, `is for ${owners.join(" and ")} only, not ${scheme}`);
+    const meant = allowed.find((known) => known.toLowerCase() === name.toLowerCase());
+    const hint = meant ? `did you mean ${meant}? ` : "";
+    throw new PanelsigError("invalid_option", `options.${name}`, `is not an option; ${hint}${scheme} takes: ${allowed.join(", ")}`);
+  }
 }
 
 function optional(o: Record<string, unknown>, name: string, what: string, ok: (v: unknown) => boolean): unknown {

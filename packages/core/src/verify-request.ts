@@ -2,11 +2,12 @@
 // fetch). A Request does not know its client's address, so the author passes it (peerAddress).
 // The body streams through the hash; it is handed back only when asked for and valid.
 
+import { PanelsigError } from "./errors.ts";
 import { toBinaryString } from "./go-url.ts";
 import type { CryptoProvider } from "./provider.ts";
 import type { HeaderPair } from "./types.ts";
 import { verifyHttpWith, type VerifiedRequest } from "./verify-http.ts";
-import type { VerifyOptions } from "./verify-options.ts";
+import { optionsObject, type VerifyOptions } from "./verify-options.ts";
 
 export type VerifyRequestOptions = VerifyOptions & {
   /** The TCP peer ("ip:port" / "[ipv6]:port"), needed when an AcePanel token has an IP whitelist. */
@@ -18,7 +19,12 @@ export type VerifyRequestOptions = VerifyOptions & {
  * (dot segments resolved, "\" turned into "/"), standard method names are upper-cased and
  * repeated headers are joined with ", ". Go servers see none of that; verifyNodeRequest does not either.
  */
-export function verifyRequestWith(provider: CryptoProvider, request: Request, options: VerifyRequestOptions): Promise<VerifiedRequest> {
+export async function verifyRequestWith(provider: CryptoProvider, request: Request, options: VerifyRequestOptions): Promise<VerifiedRequest> {
+  // clientIp describes the request, not the verifier: taken out here; the rest is checked as options.
+  const { clientIp, ...verifyOptions } = optionsObject(options);
+  if (clientIp !== undefined && typeof clientIp !== "string") {
+    throw new PanelsigError("invalid_option", "options.clientIp", 'must be the TCP peer as "ip:port" or "[ipv6]:port" (peerAddress builds it)');
+  }
   const url = new URL(request.url);
   const headers: HeaderPair[] = [];
   request.headers.forEach((value, name) => headers.push([name, value]));
@@ -27,6 +33,6 @@ export function verifyRequestWith(provider: CryptoProvider, request: Request, op
     target: url.pathname + url.search,
     headers,
     body: request.body ?? new Uint8Array(0),
-    clientIp: options?.clientIp === undefined ? undefined : toBinaryString(options.clientIp), // no options: refused below
-  }, options);
+    clientIp: clientIp === undefined ? undefined : toBinaryString(clientIp),
+  }, verifyOptions as unknown as VerifyOptions);
 }

@@ -25,7 +25,8 @@ export interface VerifyCaseOptions {
 }
 
 /** Verifies one case object. Throws a PanelsigError only when the case is malformed or `extra` repeats its context. */
-export async function verifyWith(provider: CryptoProvider, input: Case, extra: VerifyCaseOptions = {}): Promise<VerifyResult> {
+export async function verifyWith(provider: CryptoProvider, input: Case, options?: VerifyCaseOptions): Promise<VerifyResult> {
+  const extra = readCaseOptions(options);
   const c = readCase(input, "verify");
   const context = readContext(input.context, c.scheme);
   const { rawPath, rawQuery, method, headers, body } = c.request;
@@ -56,6 +57,20 @@ function caseOptions(c: ReadCase, secret: string, context: VerifyContext, extra:
   const accepted = context.acceptedSignatures && acceptedSignaturesStore(context.acceptedSignatures);
   const replayStore = onlyOnce("replayStore", accepted, extra.replayStore, "acceptedSignatures");
   return { ...common, scheme: c.scheme, secret, windowSeconds: context.windowSeconds, replayStore } as VerifyOptions;
+}
+
+const CASE_OPTION_NAMES = ["replayStore", "maxBodyBytes"];
+
+/** The second argument: absent, or an object of those names only (their values are checked as verifier options). */
+function readCaseOptions(options: unknown): VerifyCaseOptions {
+  if (options === undefined) return {};
+  if (!isRecord(options)) throw new PanelsigError("invalid_option", "options", `must be an object such as { replayStore, maxBodyBytes }, or absent; not ${options === null ? "null" : typeof options}`);
+  for (const name of Object.keys(options)) {
+    if (!CASE_OPTION_NAMES.includes(name)) {
+      throw new PanelsigError("invalid_option", `options.${name}`, `is not an option of verify(case, options), which takes: ${CASE_OPTION_NAMES.join(", ")} (the receiver's other state goes in the case's context)`);
+    }
+  }
+  return options as VerifyCaseOptions;
 }
 
 /** A setting stated in the context and passed beside the case: two answers to one question, refused. */

@@ -1,7 +1,10 @@
 // The in-memory replay store: a signature is accepted once until its expiry (inclusive), then
-// forgotten; the store stays within its size bound.
+// forgotten; when full it refuses new signatures ("full") and never forgets a live one to make
+// room (that would let a replay through); the verifier answers "full" with replay_store_full (503).
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { MemoryReplayStore } from "@panelsig/core";
+import { MemoryReplayStore, PanelsigError, verifyRequestWith, type ReplayStore } from "@panelsig/core";
+import { oracleProvider } from "./oracle.ts";
 
 describe("MemoryReplayStore", () => {
   it("accepts a signature once", () => {
@@ -22,11 +25,109 @@ describe("MemoryReplayStore", () => {
     store.claim("late", 2000, 1005);
     expect(store.size).toBe(6); // s0..s4 expired before 1005; s5..s9 (1005..1009) and "late" remain
   });
-  it("forgets the oldest entries past maxEntries", () => {
+  it("full: a new signature is refused, every live one stays remembered", () => {
     const store = new MemoryReplayStore({ maxEntries: 3 });
-    for (const s of ["a", "b", "c", "d"]) store.claim(s, 2000, 1000);
+    for (const s of ["a", "b", "c"]) expect(store.claim(s, 2000, 1000)).toBe(true);
+    expect(store.claim("d", 2000, 1000)).toBe("full");
+    expect(store.claim("d", 2000, 1999)).toBe("full");
+    for (const s of ["a", "b", "c"]) expect(store.claim(s, 2000, 2000)).toBe(false); // a replay is still a replay
     expect(store.size).toBe(3);
-    expect(store.claim("a", 2000, 1000)).toBe(true);
-    expect(store.claim("d", 2000, 1000)).toBe(false);
+  });
+  it("room again once entries expire", () => {
+    const store = new MemoryReplayStore({ maxEntries: 2 });
+    store.claim("a", 1100, 1000);
+    store.claim("b", 1200, 1000);
+    expect(store.claim("c", 1300, 1100)).toBe("full"); // a expires at 1100 inclusive
+    expect(store.claim("c", 1300, 1101)).toBe(true);
+    expect(store.claim("a", 1400, 1101)).toBe("full");
+    expect(store.claim("a", 1400, 1201)).toBe(true);
+  });
+  it("an entry queued behind a later expiry counts as held until that one expires", () => {
+    const store = new MemoryReplayStore({ maxEntries: 3 });
+    store.claim("ahead", 1600, 1000); // a client clock ahead: expires late
+    store.claim("a", 1100, 1000);
+    expect(store.claim("a", 1300, 1200)).toBe(true); // expired, so claimable again; its old entry is still queued
+    expect(store.size).toBe(3); // the old entry of "a" is held behind "ahead", and the bound counts it
+    expect(store.claim("b", 1300, 1200)).toBe("full");
+    expect(store.claim("b", 1700, 1601)).toBe(true); // "ahead" and both entries of "a" are gone
+    expect(store.size).toBe(1);
+  });
+  it("an old entry of a signature claimed again does not take the new claim with it", () => {
+    const store = new MemoryReplayStore();
+    store.claim("first", 1250, 1000);
+    store.claim("a", 1100, 1000);
+    expect(store.claim("a", 1500, 1200)).toBe(true); // queue: first(1250), a(1100), a(1500)
+    expect(store.claim("other", 1600, 1300)).toBe(true); // drops first and a(1100)
+    expect(store.claim("a", 1500, 1300)).toBe(false); // the claim of 1200 still holds
+  });
+  it("a full store refusing an expired signature still forgets it on time", () => {
+    const store = new MemoryReplayStore({ maxEntries: 2 });
+    store.claim("ahead", 1600, 1000);
+    store.claim("a", 1100, 1000);
+    expect(store.claim("a", 1300, 1200)).toBe("full"); // expired, but no room: the old entry stays as it was
+    expect(store.claim("x", 1700, 1601)).toBe(true); // "ahead" and "a" dropped
+    expect(store.claim("a", 1700, 1601)).toBe(true);
+    expect(store.claim("a", 1700, 1602)).toBe(false);
+    expect(store.size).toBe(2);
+  });
+  it("keeps exact answers across many expiries and growth of its ring", () => {
+    const store = new MemoryReplayStore({ maxEntries: 100 });
+    for (let t = 0; t < 5000; t++) {
+      expect(store.claim(`s${t}`, t + 99, t)).toBe(true);
+      if (t >= 1) expect(store.claim(`s${t - 1}`, t + 98, t)).toBe(false);
+    }
+    expect(store.size).toBe(100);
+    expect(store.claim("new", 5100, 4999)).toBe("full");
+  });
+  it("grows its ring while the queue wraps around, every held signature kept", () => {
+    const store = new MemoryReplayStore({ maxEntries: 1000 });
+    for (let i = 0; i < 10; i++) expect(store.claim(`early${i}`, 1010, 1000)).toBe(true);
+    for (let i = 0; i < 40; i++) expect(store.claim(`late${i}`, 5000, 1011)).toBe(true); // the early ones drop first: the queue starts mid-ring
+    expect(store.size).toBe(40);
+    for (let i = 0; i < 40; i++) expect(store.claim(`late${i}`, 5000, 4000)).toBe(false);
+    for (let i = 0; i < 10; i++) expect(store.claim(`early${i}`, 5000, 4000)).toBe(true);
+    expect(store.size).toBe(50);
+  });
+  it("maxEntries must be a whole number of at least 1", () => {
+    for (const maxEntries of [0, -1, 1.5, Number.NaN, Infinity]) {
+      expect(() => new MemoryReplayStore({ maxEntries })).toThrow(PanelsigError);
+    }
+    expect(new MemoryReplayStore({ maxEntries: 1 }).claim("a", 2, 1)).toBe(true);
+  });
+});
+
+describe("the verifier and a store's answers", () => {
+  const secret = "eyJ-test";
+  const NOW = 1700000000;
+  const signed = (body: string) =>
+    new Request("http://p/api/accounts", {
+      method: "POST",
+      headers: { "X-Timestamp": String(NOW), "X-Signature": createHmac("sha256", secret).update(String(NOW) + body).digest("hex") },
+      body,
+    });
+  const verifyWith = (replayStore: ReplayStore, body: string) => verifyRequestWith(oracleProvider, signed(body), { scheme: "opterius-panel", secret, now: () => NOW, replayStore });
+  it("full: a new signature is replay_store_full (503), a used one still replayed (401)", async () => {
+    const store = new MemoryReplayStore({ maxEntries: 1 });
+    expect((await verifyWith(store, "{}")).valid).toBe(true);
+    expect(await verifyWith(store, '{"id":2}')).toMatchObject({
+      valid: false,
+      error: "replay_store_full",
+      status: 503,
+      message: "replay store full, try again later",
+      rejection: { status: 503, headers: { "Content-Type": "application/json" }, body: '{"error":"replay store full, try again later"}' },
+    });
+    expect(await verifyWith(store, "{}")).toMatchObject({ valid: false, error: "replayed", status: 401 });
+  });
+  it("a store answering anything but true, false or \"full\" is a programmer error", async () => {
+    const broken = { claim: () => "OK" } as unknown as ReplayStore;
+    const error = await verifyWith(broken, "{}").then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_option", field: "options.replayStore", message: 'options.replayStore: claim() answered OK; it must answer true, false or "full"' });
+  });
+  it("an asynchronous store (as Redis is) answers the same", async () => {
+    const memory = new MemoryReplayStore({ maxEntries: 1 });
+    const remote: ReplayStore = { claim: async (s, e, n) => memory.claim(s, e, n) };
+    expect((await verifyWith(remote, "{}")).valid).toBe(true);
+    expect((await verifyWith(remote, "{}")).error).toBe("replayed");
+    expect((await verifyWith(remote, "[]")).error).toBe("replay_store_full");
   });
 });

@@ -209,7 +209,7 @@ export async function verifyAcepanel(provider: CryptoProvider, message: HttpMess
 
   const bodyHash = provider.createSha256();
   const body = await readBody(message.body, (chunk) => bodyHash.update(chunk), settings.limits);
-  if (body.tooLarge) return { outcome: "body_too_large" };
+  if (body.failed) return { outcome: body.failed };
   const timestampText = headerValue(message.headers, "X-Timestamp");
   const timestamp = acepanelTimestampValue(timestampText);
   const parts = {

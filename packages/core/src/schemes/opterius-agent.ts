@@ -90,7 +90,7 @@ export async function verifyOpteriusAgent(
   const mac = await createHmacSha256(provider, settings.secret);
   mac.update(prefix);
   const body = await readBody(message.body, (chunk) => mac.update(chunk), settings.limits);
-  if (body.tooLarge) return { outcome: "body_too_large" };
+  if (body.failed) return { outcome: body.failed };
   const expectedSignature = toHex(await mac.digest());
   // The string to sign holds the body: shown when its bytes are at hand — given in memory, or
   // streamed and kept because the caller asked (keepBody) — never held for this alone.

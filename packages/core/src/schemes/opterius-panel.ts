@@ -12,6 +12,7 @@ import { binaryStringToBytes, goUnescape } from "../go-url.ts";
 import { createHmacSha256 } from "../hmac-stream.ts";
 import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
 import type { CryptoProvider } from "../provider.ts";
+import { claimOutcome } from "../replay.ts";
 import { showSignedBytes } from "../signed-bytes.ts";
 import { outsideWindow } from "../time-window.ts";
 import type { HeaderPair, SignResult } from "../types.ts";
@@ -71,7 +72,7 @@ export async function verifyOpteriusPanel(provider: CryptoProvider, message: Htt
   const mac = await createHmacSha256(provider, settings.secret);
   mac.update(prefix);
   const body = await readBody(message.body, (chunk) => mac.update(chunk), settings.limits);
-  if (body.tooLarge) return { outcome: "body_too_large" };
+  if (body.failed) return { outcome: body.failed };
 
   // An empty body may have been signed either way; a body is MACed as it streamed in.
   const candidates: Verdict[] = [];
@@ -103,8 +104,7 @@ export async function verifyOpteriusPanel(provider: CryptoProvider, message: Htt
     return { outcome: "signature_mismatch", ...candidates[0], diagnose: () => diagnoseOpteriusPanel(provider, mismatch) };
   }
   const store = settings.replayStore;
-  if (store && !(await store.claim(signature, Number(timestamp) + settings.windowSeconds, settings.now))) {
-    return { outcome: "replayed", ...shown };
-  }
+  const refused = store && claimOutcome(await store.claim(signature, Number(timestamp) + settings.windowSeconds, settings.now));
+  if (refused) return { outcome: refused, ...shown };
   return body.bytes ? { ...shown, body: body.bytes } : shown;
 }
