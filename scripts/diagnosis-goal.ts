@@ -28,7 +28,8 @@ interface Tally {
 const tallies = new Map<string, Tally>();
 
 for (const file of SCHEME_VECTOR_FILES) {
-  for (const vector of file.vectors.filter(isSignVector)) {
+  // What each example's HTTP library does with a "#" in the URL is not modelled (doc-client-flags.ts).
+  for (const vector of file.vectors.filter(isSignVector).filter((v) => !v.flags.includes("FragmentInTarget"))) {
     for (const [clientName, client] of CLIENTS[file.scheme] ?? []) {
       const label = `${file.scheme} ${clientName}`;
       const tally: Tally = tallies.get(label) ?? { rejected: 0, diagnosed: 0, wrong: [], undiagnosed: [], mistakes: new Map() };
@@ -54,10 +55,11 @@ for (const file of SCHEME_VECTOR_FILES) {
 function send(client: DocClient, vector: SignVector): { case: Case; signed: Buffer } | undefined {
   const c = vector.case;
   const body = bodyBytes(c.request as never);
-  const timestamp = client.timestamp(String(c.timestamp));
   const wire = client.sent(c.request.method, body);
+  let timestamp: string;
   let signed: Buffer;
   try {
+    timestamp = client.timestamp(String(c.timestamp)); // a text in another form than its own, it never sends
     signed = client.signs({ method: c.request.method, url: c.request.url, body, timestamp });
   } catch (error) {
     if (error instanceof CannotSign) return undefined;

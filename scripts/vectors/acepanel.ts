@@ -27,12 +27,18 @@ import {
   type SchemeVector,
   type Source,
   type VectorHead,
+  type VerifyExpected,
 } from "./build.ts";
 import { acepanelDiagnosisVectors } from "./diagnosis.ts";
 import { withDocClientFlags } from "./doc-client-flags.ts";
 
 /** tcIds of vectors that were removed: never used again. */
-export const RETIRED_ACEPANEL_TCIDS: readonly number[] = [];
+export const RETIRED_ACEPANEL_TCIDS: readonly number[] = [
+  // Answered wrongly before the entrance middleware and the locales were known whole (issue 12);
+  // each is replaced by the vector in parentheses: 3405 (3241), 3426 (3242), 3427 (3243),
+  // 3429 (3244), 3431 (3245), 3432 (3246), 3446 (3247), 3479 (3248), 3597 (3249).
+  3405, 3426, 3427, 3429, 3431, 3432, 3446, 3479, 3597,
+];
 
 const SCHEME = "acepanel";
 const SECRET = "YourSecretToken";
@@ -60,6 +66,7 @@ const MISMATCH = fail("signature_mismatch", "invalid signature");
 const TIMESTAMP_INVALID = fail("timestamp_invalid", "signature expired");
 const TIMESTAMP_EXPIRED = fail("timestamp_expired", "signature expired");
 const ipRefused = (ip: string) => fail("ip_not_allowed", `invalid request ip: ${ip}`);
+const LOGIN_REDIRECT: Failure = { error: "missing_headers", status: 302, location: "/login" };
 const ZH_INVALID_SIGNATURE = "无效的签名";
 const ZH_SIGNATURE_EXPIRED = "签名已过期";
 const ZH_TOKEN_EXPIRED = "令牌已过期";
@@ -188,6 +195,8 @@ interface VerifyDef extends Head {
   context?: Record<string, unknown>;
   result: Result;
   failure?: Failure;
+  /** Let through without a signature check (entrance.go / must_login.go), and why. */
+  unchecked?: VerifyExpected["uncheckedReason"];
 }
 
 function verify(def: VerifyDef): SchemeVector {
@@ -255,7 +264,7 @@ function verify(def: VerifyDef): SchemeVector {
       context,
     },
     result: def.result,
-    expected: verifyExpected(def.result, def.failure, intermediates),
+    expected: verifyExpected(def.result, def.failure, def.unchecked ? { signatureChecked: false, uncheckedReason: def.unchecked } : intermediates),
   };
 }
 
@@ -572,16 +581,16 @@ function entranceVectors(): SchemeVector[] {
       failure: NO_AUTH_UNDER_ENTRANCE,
     }),
     verify({
-      tcId: 3405,
+      tcId: 3241,
       name: "no-authorization-zh-cn",
-      description: "No Authorization header, entrance /, locale zh_CN: the message is not translated.",
+      description: "No Authorization header, entrance /, locale zh_CN: the server's zh_CN text.",
       flags: ["MissingHeader", "Locale"],
       url: "/api/user/info",
       authorization: null,
       server: null,
       context: { entrance: "/", locale: "zh_CN" },
       result: "invalid",
-      failure: NO_AUTH_WITHOUT_ENTRANCE,
+      failure: { ...NO_AUTH_WITHOUT_ENTRANCE, message: "会话已过期，请重新登录" },
     }),
     verify({
       tcId: 3406,
@@ -709,17 +718,22 @@ function publicPathVectors(): SchemeVector[] {
       context: { entrance },
       result: "acceptable",
     });
+  // Under the entrance, only an API path carrying Authorization goes on (entrance.go step 3); anything else is its page.
+  const entrancePage = (tcId: number, name: string, url: string, description: string, entrance = ENTRANCE) =>
+    verify({ tcId, name, description, source: SOURCES.aceEntrance, flags: ["EntranceStripping", "PublicPath"], url, authorization: "garbage", server: null, context: { entrance }, result: "invalid", failure: ENTRANCE_MISMATCH });
+  const redirected = (tcId: number, name: string, url: string, description: string) =>
+    verify({ tcId, name, description, source: SOURCES.aceEntrance, flags: ["EntranceStripping", "MissingHeader"], url, authorization: null, server: null, result: "invalid", failure: LOGIN_REDIRECT });
   return [
     unchecked(3421, "public-login-garbage-authorization", "/entrance/api/user/login", "POST-style login path with a garbage Authorization header.", "garbage"),
     unchecked(3423, "public-home-panel-bad-signature", "/entrance/api/home/panel", "/api/home/panel with a wrong signature.", authorization("0".repeat(64))),
     unchecked(3424, "public-passkey-login", "/entrance/api/user/passkey/login", "/api/user/passkey/login with a garbage Authorization header.", "garbage"),
     unchecked(3425, "public-is-2fa", "/entrance/api/user/is_2fa", "/api/user/is_2fa with a garbage Authorization header.", "garbage"),
-    unchecked(3426, "non-api-path", "/entrance/assets/index.js", "A path under the entrance but not under /api.", "garbage"),
-    unchecked(3427, "api-prefix-not-segment", "/entrance/apix/user", "/apix is not /api.", "garbage"),
+    entrancePage(3242, "non-api-path", "/entrance/assets/index.js", "A path under the entrance but not under /api, with Authorization: the entrance middleware has no API path to pass on, so it answers its page (418)."),
+    entrancePage(3243, "api-prefix-not-segment", "/entrance/apix/user", "/apix is not /api: with Authorization, the entrance page (418)."),
     unchecked(3428, "public-path-without-entrance", "/api/user/login", "A public path with entrance /.", "garbage", "/"),
-    unchecked(3429, "outside-api-without-entrance", "/entrance/api/user/info", "With entrance / the path /entrance/api/user/info is not under /api.", "garbage", "/"),
-    unchecked(3431, "entrance-itself-without-authorization", "/entrance", "The entrance itself without Authorization: the server redirects it to its login.", null),
-    unchecked(3432, "entrance-slash-without-authorization", "/entrance/", "The entrance with a trailing slash, without Authorization: redirected to the login.", null),
+    entrancePage(3244, "outside-api-without-entrance", "/entrance/api/user/info", "With entrance / the path /entrance/api/user/info is not an API path; with Authorization it gets the entrance page (418).", "/"),
+    redirected(3245, "entrance-itself-without-authorization", "/entrance", "The entrance itself without Authorization: the server redirects it to its login (302, Location: /login)."),
+    redirected(3246, "entrance-slash-without-authorization", "/entrance/", "The entrance with a trailing slash, without Authorization: redirected to the login (302, Location: /login)."),
     unchecked(3433, "public-path-without-authorization-no-entrance", "/api/user/login", "A public path without Authorization and with entrance /: public paths come before the session check.", null, "/"),
     verify({
       tcId: 3422,
@@ -773,7 +787,11 @@ function websocketVectors(): SchemeVector[] {
       authorization: "garbage",
     }),
     ws(3445, "websocket-exact", "/entrance/api/ws", "Exactly /api/ws."),
-    ws(3446, "websocket-zh-cn", "/entrance/api/ws/ssh", "Locale zh_CN: the message is not translated.", { flags: ["WebSocket", "Locale"], context: { locale: "zh_CN" } }),
+    ws(3247, "websocket-zh-cn", "/entrance/api/ws/ssh", "Locale zh_CN: the server's zh_CN text.", {
+      flags: ["WebSocket", "Locale"],
+      context: { locale: "zh_CN" },
+      failure: { ...WEBSOCKET, message: "不允许 ws" },
+    }),
     verify({
       tcId: 3447,
       name: "websocket-without-authorization",
@@ -858,12 +876,12 @@ function authorizationVectors(): SchemeVector[] {
       failure: { ...ALGORITHM, message: ZH_INVALID_SIGNATURE },
     }),
     header(
-      3479,
-      "malformed-zh-cn-not-translated",
-      "A malformed header with locale zh_CN: the scan error message is not translated.",
+      3248,
+      "malformed-zh-cn",
+      "A malformed header with locale zh_CN: the server's text (a full-width colon and a space), then Go's scan error, which is not translated.",
       (s) => `HMAC-SHA256 Credential=+16, Signature=${s}`,
       "invalid",
-      malformed("expected integer"),
+      { ...malformed("expected integer"), message: "无效的请求头： expected integer" },
       ["AuthorizationHeader", "Locale"],
       { locale: "zh_CN" },
     ),
@@ -1323,7 +1341,9 @@ function ipVectors(): SchemeVector[] {
     ip(3594, "mapped-client-exact-ipv4", "A client seen as ::ffff:203.0.113.10 does not equal the text 203.0.113.10.", { clientIp: "[::ffff:203.0.113.10]:443", ipWhitelist: ["203.0.113.10"] }, "invalid", ipRefused("::ffff:203.0.113.10")),
     ip(3595, "zoned-client", "A zoned client address (fe80::1%eth0) never parses, so no block contains it.", { clientIp: "[fe80::1%eth0]:443", ipWhitelist: ["fe80::/10"] }, "invalid", ipRefused("fe80::1%eth0")),
     ip(3596, "client-without-port", "The peer given as a bare address.", { clientIp: "203.0.113.10", ipWhitelist: ["203.0.113.10"] }, "valid"),
-    ip(3597, "refused-zh-cn", "Refused with locale zh_CN: the message is not translated.", { ipWhitelist: ["198.51.100.0/24"], locale: "zh_CN" }, "invalid", ipRefused("203.0.113.10"), { flags: ["IpWhitelist", "Locale"] }),
+    ip(3249, "refused-zh-cn", "Refused with locale zh_CN: the server's zh_CN text.", { ipWhitelist: ["198.51.100.0/24"], locale: "zh_CN" }, "invalid", { ...ipRefused("203.0.113.10"), message: "无效的请求 IP：203.0.113.10" }, {
+      flags: ["IpWhitelist", "Locale"],
+    }),
     header(3601, "header-used", "The panel trusts X-Forwarded-For: its first element 198.51.100.7:1234 is the client.", ["X-Forwarded-For", "198.51.100.7:1234, 10.0.0.1"], { ipWhitelist: ["198.51.100.0/24"] }, "valid"),
     header(
       3602,
@@ -1537,6 +1557,108 @@ function headerVectors(): SchemeVector[] {
   ];
 }
 
+/** The entrance middleware whole (reference: internal/middleware/entrance.go), each row of its table. */
+function entranceMiddlewareVectors(): SchemeVector[] {
+  const source = SOURCES.aceEntrance;
+  const passes = (tcId: number, name: string, url: string, reason: VerifyExpected["uncheckedReason"], description: string, auth: string | null, context: Record<string, unknown> = {}) =>
+    verify({
+      tcId,
+      name,
+      description: `${description} The server passes it without a token check; a verifier that checks every path may refuse it.`,
+      source,
+      flags: ["PublicPath"],
+      url,
+      authorization: auth,
+      server: null,
+      context,
+      result: "acceptable",
+      unchecked: reason,
+    });
+  const refused = (tcId: number, name: string, url: string, description: string, failure: Failure, more: Partial<VerifyDef> = {}) =>
+    verify({ tcId, name, description, source, flags: ["EntranceStripping"], url, authorization: "garbage", server: null, result: "invalid", failure, ...more });
+  return [
+    passes(3201, "webhook-without-authorization", "/webhook/abc", "webhook_or_download", "GET /webhook/abc (never under the entrance), no Authorization: entrance.go step 4.", null),
+    passes(3202, "download-garbage-authorization", "/download/x", "webhook_or_download", "GET /download/x with a garbage Authorization: step 4 comes before any header is read.", "garbage"),
+    passes(3203, "robots-txt", "/robots.txt", "robots_txt", "GET /robots.txt without Authorization: step 5 lets exactly /robots.txt through.", null),
+    passes(3215, "robots-txt-garbage-authorization", "/robots.txt", "robots_txt", "GET /robots.txt with a garbage Authorization.", "garbage"),
+    passes(3217, "root-entrance-non-api-without-authorization", "/index.html", "non_api_path", "Entrance /, GET /index.html without Authorization: the session counts as having come through the entrance (step 2), and must_login passes a non-API path.", null, { entrance: "/" }),
+    refused(3204, "webhook-under-entrance", "/entrance/webhook/abc", "/entrance/webhook/abc with Authorization is not step 4's /webhook/: the entrance page (418).", ENTRANCE_MISMATCH),
+    refused(3205, "double-entrance", "/entrance/entrance/api/user/info", "The entrance twice: what remains after one entrance is not an API path, so the entrance page (418).", ENTRANCE_MISMATCH, {
+      authorization: undefined,
+      signs: { path: "/api/user/info" },
+    }),
+    refused(3206, "entrance-double-slash-api", "/entrance//api/user/info", "/entrance//api/…: the remainder //api/user/info is not an API path (418).", ENTRANCE_MISMATCH, {
+      authorization: undefined,
+      signs: { path: "/api/user/info" },
+    }),
+    refused(3207, "entrance-apix", "/entrance/apix", "/entrance/apix with Authorization: /apix is not /api (418).", ENTRANCE_MISMATCH),
+    refused(3208, "entrance-itself-with-authorization", "/entrance", "The entrance itself with Authorization: no API remainder, and the session was never marked (418).", ENTRANCE_MISMATCH),
+    refused(3209, "entrance-api-prefix-not-sent", "/api/user/info", "Entrance /api and GET /api/user/info, correctly signed over /api/user/info: the entrance /api is stripped first, leaving /user/info (418).", ENTRANCE_MISMATCH, {
+      authorization: undefined,
+      signs: { path: "/api/user/info" },
+      context: { entrance: "/api" },
+    }),
+    refused(3210, "root-entrance-apix-with-authorization", "/apix/user", "Entrance / and GET /apix/user with Authorization: not an API path, so the entrance page (418).", ENTRANCE_MISMATCH, { context: { entrance: "/" } }),
+    refused(3211, "entrance-error-nginx", "/api/user/info", "The panel configured with entrance error nginx answers its refusals with a 404 page.", { error: "entrance_mismatch", status: 404 }, {
+      context: { entranceError: "nginx" },
+    }),
+    refused(3212, "entrance-error-close", "/api/user/info", "The panel configured with entrance error close answers nothing and closes the connection.", { error: "entrance_mismatch", connectionClosed: true }, {
+      context: { entranceError: "close" },
+    }),
+    refused(3213, "entrance-error-nginx-without-authorization", "/entrance/api/user/info", "No Authorization under the entrance, entrance error nginx: 404 instead of 418.", { error: "missing_headers", status: 404 }, {
+      authorization: null,
+      context: { entranceError: "nginx" },
+    }),
+    refused(3214, "entrance-redirect-with-query", "/entrance/?from=mail", "The entrance with a query, without Authorization: redirected to the login (302, Location: /login).", LOGIN_REDIRECT, {
+      authorization: null,
+      flags: ["EntranceStripping", "MissingHeader"],
+    }),
+    refused(3216, "webhook-without-slash", "/webhook", "/webhook is not /webhook/…: outside the entrance, the entrance page (418).", ENTRANCE_MISMATCH, { authorization: null }),
+  ];
+}
+
+/** "#" in the request-target as Go's server reads it (url.ParseRequestURI keeps it): sign vectors with verify twins. */
+function fragmentVectors(): SchemeVector[] {
+  const flags: VectorHead["flags"] = ["FragmentInTarget"];
+  const f = (tcId: number, name: string, url: string, canonicalPath: string, canonicalQuery: string, description: string, twin = true) =>
+    sign({ tcId, name, description, flags, url, canonicalPath, canonicalQuery, ...(twin && { twin: {} }) });
+  return [
+    ...f(3231, "hash-in-query", "/entrance/api/files/list?a=1#frag", "/api/files/list", "a=1%23frag", "A # after the ? is part of the raw query Go's server reads: the value of a is 1#frag, escaped %23."),
+    ...f(3232, "hash-in-path", "/entrance/api/files/a#b?x=1", "/api/files/a#b", "x=1", "A # before any ? stays in the path."),
+    ...f(3233, "escaped-hash-in-query", "/entrance/api/files/list?a=1%23frag", "/api/files/list", "a=1%23frag", "%23 in the query: the same canonical query as tcId 3231."),
+    ...f(3234, "absolute-url-fragment", "https://panel.example.com/entrance/api/files/list?a=1#frag", "/api/files/list", "a=1", "An absolute URL given to sign is what an HTTP client is given; no client sends its #fragment, so it is not signed.", false),
+  ];
+}
+
+/** Every message the server has, in every locale it ships (reference: "Messages in every locale"). */
+function localeVectors(): SchemeVector[] {
+  const locales = ["en", "zh_CN", "zh_TW"] as const;
+  const rows: [name: string, texts: readonly [string, string, string], def: Omit<VerifyDef, "tcId" | "name" | "description" | "flags" | "result" | "failure">, failure: Failure][] = [
+    ["invalid-header", ["invalid header: unexpected EOF", "无效的请求头： unexpected EOF", "無效的請求標頭：unexpected EOF"], { authorization: "HMAC-SHA256", server: null }, malformed("unexpected EOF")],
+    ["invalid-signature", ["invalid signature", "无效的签名", "無效的簽名"], { signs: { secret: "AnotherSecretToken" } }, MISMATCH],
+    ["token-expired", ["token expired", "令牌已过期", "令牌已過期"], { context: { tokenExpiresAt: NOW - 1 } }, TOKEN_EXPIRED],
+    ["signature-expired", ["signature expired", "签名已过期", "簽名已過期"], { timestamp: String(NOW - 301), server: { path: "/api/user/info", timestamp: String(NOW - 301) } }, TIMESTAMP_EXPIRED],
+    ["invalid-request-ip", ["invalid request ip: 203.0.113.10", "无效的请求 IP：203.0.113.10", "無效的請求 IP：203.0.113.10"], { context: { ipWhitelist: ["198.51.100.0/24"] } }, ipRefused("203.0.113.10")],
+    ["ws-not-allowed", ["ws not allowed", "不允许 ws", "不允許 ws"], { url: "/entrance/api/ws/ssh", server: null, signs: { path: "/api/ws/ssh" } }, WEBSOCKET],
+    ["session-expired", ["session expired, please login again", "会话已过期，请重新登录", "工作階段已過期，請重新登入"], { url: "/api/user/info", authorization: null, server: null, context: { entrance: "/" } }, NO_AUTH_WITHOUT_ENTRANCE],
+  ];
+  return rows.flatMap(([name, texts, def, failure], row) =>
+    locales.map((locale, i) =>
+      verify({
+        ...def,
+        tcId: 3301 + row * 3 + i,
+        name: `message-${name}-${locale.toLowerCase().replace("_", "-")}`,
+        description: `The server's ${JSON.stringify(texts[0].replace(/: .*/, ""))} message with locale ${locale}: ${JSON.stringify(texts[i])}.`,
+        source: SOURCES.aceCheck,
+        flags: ["Locale"],
+        context: { ...def.context, locale },
+        result: "invalid",
+        failure: { ...failure, message: texts[i] },
+      }),
+    ),
+  );
+}
+
 export function buildAcepanelFile(): SchemeFile {
   // The diagnosis vectors are signed with a stated mistake on purpose: no DocClient* flags.
   return schemeFile(SCHEME, [...withDocClientFlags(SCHEME, [
@@ -1558,5 +1680,8 @@ export function buildAcepanelFile(): SchemeFile {
     ...docClientVectors(),
     ...headerVectors(),
     ...bodyLimitVectors(),
+    ...entranceMiddlewareVectors(),
+    ...fragmentVectors(),
+    ...localeVectors(),
   ]), ...acepanelDiagnosisVectors()]);
 }

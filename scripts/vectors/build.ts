@@ -178,6 +178,11 @@ export interface VerifyExpected {
   stringToSign?: string;
   stringToSignBase64?: string;
   expectedSignature?: string;
+  /** A request let through without any signature check, and why (acepanel). */
+  signatureChecked?: false;
+  uncheckedReason?: "public_path" | "non_api_path" | "webhook_or_download" | "robots_txt";
+  location?: string;
+  connectionClosed?: true;
   /** On signature_mismatch: the client's known mistake that reproduces the signature (scripts/vectors/diagnosis.ts). */
   diagnosis?: Diagnosis;
 }
@@ -217,8 +222,12 @@ export interface SchemeFile {
 /** A rejection as the receiver answers it. */
 export interface Failure {
   error: ReasonCode;
-  status: number;
+  /** Absent only when the receiver closes the connection without answering (connectionClosed). */
+  status?: number;
   message?: string;
+  /** The redirect target of a 302. */
+  location?: string;
+  connectionClosed?: true;
 }
 
 /** The two Opterius verifiers' answers (panelsig's own messages: no public receiver exists). */

@@ -31,6 +31,8 @@ export function withDocClientFlags(scheme: string, vectors: SchemeVector[]): Sch
 }
 
 function getsWrong(client: DocClient, vector: SchemeVector): boolean {
+  // What each example's HTTP library does with a "#" in the URL is not modelled: no claim either way.
+  if (vector.flags.includes("FragmentInTarget")) return false;
   const { request, credentials } = vector.case;
   const body = bodyBytes(request);
   const signature = (timestamp: string) => signedBy(client, credentials.secret, { method: request.method, url: request.url, body, timestamp });
@@ -41,7 +43,13 @@ function getsWrong(client: DocClient, vector: SchemeVector): boolean {
     if (expected === undefined || !timestamp || sent === undefined) return false;
     return (sent === expected) !== (sent === signature(timestamp));
   }
-  const timestamp = client.timestamp(vector.case.timestamp!);
+  let timestamp: string;
+  try {
+    timestamp = client.timestamp(vector.case.timestamp!);
+  } catch (error) {
+    if (error instanceof CannotSign) return true; // it cannot send this timestamp text at all
+    throw error;
+  }
   const sent = client.sent(request.method, body);
   if (timestamp !== vector.case.timestamp || sent.method !== request.method || !sent.body.equals(body)) return true;
   return signature(timestamp) !== vector.expected.signature;

@@ -238,7 +238,8 @@ export const aceGo = aceClient(goTarget, asGiven);
 export const agentPython: DocClient = {
   timestamp(text) {
     const instant = Date.parse(text);
-    if (!/^\d{4}-\d\d-\d\dT/.test(text) || Number.isNaN(instant)) throw notModelled("an X-Timestamp that is not RFC 3339", text);
+    // It writes only its own strftime form: a text in another form is one it can never send.
+    if (!/^\d{4}-\d\d-\d\dT/.test(text) || Number.isNaN(instant)) throw new CannotSign(`the Python example never sends the X-Timestamp ${JSON.stringify(text)}`);
     return new Date(Math.floor(instant / 1000) * 1000).toISOString().slice(0, 19) + "Z";
   },
   sent: (method, body) => ({ method: method.toUpperCase(), body }),

@@ -108,6 +108,12 @@ export const FLAGS = {
     description:
       "A part of the request the scheme does not sign (opterius-agent: the query; opterius-panel: method and path; acepanel: the entry prefix). Changing it keeps the signature valid: correct, and a weakness of the scheme to be aware of.",
   },
+  NoSeparator: {
+    bugType: "KNOWN_WEAKNESS",
+    severity: "medium",
+    description:
+      "opterius-agent's string to sign has no separator between PATH and BODY: POST /files/delete/www with no body, POST /files/delete with the body /www and POST /f with iles/delete/www carry one signature. Correct, and a weakness of the scheme.",
+  },
   Replay: {
     bugType: "KNOWN_WEAKNESS",
     severity: "info",
@@ -137,6 +143,12 @@ export const FLAGS = {
     severity: "high",
     description:
       "The AcePanel entry prefix: normalised from the configuration, removed once from the decoded path; a path outside it never reaches the signature check.",
+  },
+  FragmentInTarget: {
+    bugType: "CANONICALIZATION",
+    severity: "medium",
+    description:
+      "A \"#\" in the request-target: Go's server keeps it (in the raw query, or in the path before any \"?\"), so it is signed; an absolute URL's fragment is never sent, so it is not.",
   },
   PathDecoding: {
     bugType: "CANONICALIZATION",
@@ -265,7 +277,8 @@ export const FLAGS = {
   PublicPath: {
     bugType: "FALSE_REJECT",
     severity: "low",
-    description: "Paths the AcePanel server never checks (login and similar, anything outside /api): a request there passes whatever it carries.",
+    description:
+      "Paths the AcePanel server never checks (login and similar, /webhook/…, /download/…, /robots.txt, non-API paths a session reaches): a request there passes whatever it carries.",
   },
   WebSocket: {
     bugType: "AUTH_BYPASS",
@@ -275,7 +288,7 @@ export const FLAGS = {
   Locale: {
     bugType: "WRONG_ERROR",
     severity: "low",
-    description: "The message in the zh_CN locale, the language of the shipped default configuration; some messages are never translated.",
+    description: "Every message in each locale the server ships: en, zh_CN (the shipped default configuration's) and zh_TW.",
   },
   Rfc4231: {
     bugType: "BASIC",

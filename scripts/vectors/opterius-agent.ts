@@ -1239,6 +1239,85 @@ function bodyLimitVectors(): SchemeVector[] {
   ];
 }
 
+/**
+ * Timestamp texts the real panel would sign verbatim but Go's time.Parse(time.RFC3339) refuses
+ * (reference: "Timestamp text"): the signer signs them as given; whether the closed Agent accepts
+ * them is unknown, so the reference verifier's refusal is only acceptable.
+ */
+function timestampTextVectors(): SchemeVector[] {
+  const forms: [tcId: number, name: string, text: string, why: string][] = [
+    [1201, "lower-case-t", "2026-04-08t14:32:00+00:00", "a lower-case t, which RFC 3339 section 5.6 allows"],
+    [1202, "lower-case-z", "2026-04-08T14:32:00z", "a lower-case z, which RFC 3339 section 5.6 allows"],
+    [1203, "leap-second", "2016-12-31T23:59:60Z", "a leap second (:60, RFC 3339 section 5.7)"],
+    [1204, "space-for-t", "2026-04-08 14:32:00+00:00", "a space instead of T, which RFC 3339's note allows by agreement"],
+  ];
+  const signs = forms.map(([tcId, name, text, why]) =>
+    sign({
+      tcId,
+      name: `timestamp-${name}`,
+      description: `X-Timestamp ${JSON.stringify(text)}, ${why}: signed verbatim, as the real panel signs any text it sends. Go's time.Parse(time.RFC3339) refuses it, so a signer may warn, never refuse or change it.`,
+      flags: ["TimestampFormat"],
+      method: "GET",
+      url: "/files/list",
+      timestamp: text,
+      signedPath: "/files/list",
+    }),
+  );
+  const verifies = forms
+    .filter(([, name]) => name !== "leap-second")
+    .map(([tcId, name, text, why]) =>
+      verify({
+        tcId: tcId + 10,
+        name: `timestamp-${name}-received`,
+        description: `A request signed over X-Timestamp ${JSON.stringify(text)} (${why}), the same instant as the receiver's clock. The reference verifier reads timestamps as Go's time.Parse(time.RFC3339) and refuses it; which parser the closed Agent uses is not known, so accepting it is acceptable too.`,
+        flags: ["TimestampFormat", "TimestampParse"],
+        timestamp: text,
+        result: "acceptable",
+        failure: BAD_TIMESTAMP,
+      }),
+    );
+  return [...signs, ...verifies];
+}
+
+/**
+ * No separator between PATH and BODY (reference): POST /files/delete/www with no body, POST
+ * /files/delete with the body "/www" and POST /f with "iles/delete/www" sign the same bytes.
+ */
+function pathBodyBoundaryVectors(): SchemeVector[] {
+  const splits: [path: string, body: string][] = [["/files/delete/www", ""], ["/files/delete", "/www"], ["/f", "iles/delete/www"]];
+  const signs = splits.map(([path, body], i) =>
+    sign({
+      tcId: 1221 + i,
+      name: `path-body-boundary-${i + 1}`,
+      description: `POST ${path} with ${body ? `the body ${JSON.stringify(body)}` : "no body"}: the string to sign ${JSON.stringify(`${REAL_TS}POST/files/delete/www`)}, the same for all three of tcIds 1221-1223, because nothing separates PATH from BODY.`,
+      flags: ["NoSeparator"],
+      method: "POST",
+      url: path,
+      ...(body && { body: { body } }),
+      signedPath: path,
+    }),
+  );
+  const [first, ...others] = signs as SignVector[];
+  for (const other of others) assertKnown(`${SCHEME} ${other.name} signs as ${first!.name}`, other.expected.signature, first!.expected.signature);
+  const verifies = splits.map(([path, body], i) =>
+    verify({
+      tcId: 1231 + i,
+      name: `path-body-boundary-${i + 1}-verifies`,
+      description: `The signature a client made for POST /files/delete/www with no body, sent on POST ${path}${body ? ` with the body ${JSON.stringify(body)}` : ""}: valid, since the signed bytes are the same. A weakness of the scheme (docs/security.md); a correct verifier accepts it.`,
+      flags: ["NoSeparator"],
+      url: path,
+      body: body ? { body } : {},
+      serverPath: path,
+      signs: { path: "/files/delete/www", body: {} },
+      result: "valid",
+    }),
+  );
+  return [...signs, ...verifies];
+}
+
 export function buildOpteriusAgentFile(): SchemeFile {
-  return schemeFile(SCHEME, [...withDocClientFlags(SCHEME, [...signVectors(), ...verifyVectors()]), ...agentDiagnosisVectors()]);
+  return schemeFile(SCHEME, [
+    ...withDocClientFlags(SCHEME, [...signVectors(), ...verifyVectors(), ...timestampTextVectors(), ...pathBodyBoundaryVectors()]),
+    ...agentDiagnosisVectors(),
+  ]);
 }

@@ -1017,6 +1017,25 @@ function replayGuardVectors(): SchemeVector[] {
   ];
 }
 
+/** Method and path are not signed (reference): two different calls without a body, one signature. */
+function unsignedMethodPathVectors(): SchemeVector[] {
+  const calls: [method: string, url: string][] = [["GET", "/api/ping"], ["POST", "/api/accounts/7/suspend"], ["DELETE", "/api/accounts/7"]];
+  const signs = calls.map(([method, url], i) =>
+    sign({
+      tcId: 2201 + i,
+      name: `unsigned-method-path-${i + 1}`,
+      description: `${method} ${url} with no body at X-Timestamp ${TS}: the real client signs ${JSON.stringify(`${TS}{}`)}, the same for all three of tcIds 2201-2203, because neither method nor path is signed.`,
+      flags: ["RealClient", "UnsignedComponent"],
+      method,
+      url,
+      emptyBodySigns: "{}",
+    }),
+  );
+  const [first, ...others] = signs;
+  for (const other of others) assertKnown(`${SCHEME} ${other.name} signs as ${first!.name}`, other.expected.signature, first!.expected.signature);
+  return signs;
+}
+
 export function buildOpteriusPanelFile(): SchemeFile {
-  return schemeFile(SCHEME, [...withDocClientFlags(SCHEME, [...signVectors(), ...verifyVectors()]), ...panelDiagnosisVectors()]);
+  return schemeFile(SCHEME, [...withDocClientFlags(SCHEME, [...signVectors(), ...verifyVectors(), ...unsignedMethodPathVectors()]), ...panelDiagnosisVectors()]);
 }

@@ -138,7 +138,8 @@ const RULES: Record<"opterius-agent" | "opterius-panel" | "acepanel", SchemeRule
       ipHeader: text,
       ipWhitelist: { type: "array", items: nonEmpty },
       tokenExpiresAt: integer(),
-      locale: { enum: ["en", "zh_CN"] },
+      locale: { enum: ["en", "zh_CN", "zh_TW"] },
+      entranceError: { enum: ["418", "nginx", "close"] },
       maxBodyBytes: integer(0),
     },
     canonicalRequest: true,
@@ -196,6 +197,15 @@ function schemeVectorSchema(scheme: keyof typeof RULES): Json {
     rules.canonicalRequest ? ["headers", "canonicalRequest", "signature"] : ["headers", "signature"],
     { oneOf: signedText },
   );
+  // acepanel's entrance middleware: passed unchecked (with the reason), redirected, or the connection closed.
+  const entranceFields = rules.canonicalRequest
+    ? {
+        signatureChecked: { const: false },
+        uncheckedReason: { enum: ["public_path", "non_api_path", "webhook_or_download", "robots_txt"] },
+        location: nonEmpty,
+        connectionClosed: { const: true },
+      }
+    : {};
   const verifyExpected = object(
     {
       valid: { type: "boolean" },
@@ -206,6 +216,7 @@ function schemeVectorSchema(scheme: keyof typeof RULES): Json {
       stringToSign: text,
       stringToSignBase64: nonEmpty,
       expectedSignature: hex(64),
+      ...entranceFields,
       diagnosis: object(
         {
           mistake: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
@@ -220,7 +231,7 @@ function schemeVectorSchema(scheme: keyof typeof RULES): Json {
     ["valid"],
     {
       if: { properties: { valid: { const: false } } },
-      then: { required: ["error", "status"] },
+      then: { required: ["error"], anyOf: [{ required: ["status"] }, { required: ["connectionClosed"] }] },
       else: { not: { anyOf: [{ required: ["error"] }, { required: ["status"] }, { required: ["message"] }] } },
     },
   );

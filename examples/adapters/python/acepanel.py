@@ -38,23 +38,27 @@ PUBLIC_PATHS = {
     b"/api/user/passkey/login",
 }
 
-# The server's messages per outcome: (reason code, HTTP status, English, zh_CN or None).
+# The server's answers per outcome: (reason code, HTTP status, then its text in en, zh_CN, zh_TW).
+INVALID_SIGNATURE = ("invalid signature", "无效的签名", "無效的簽名")
+SIGNATURE_EXPIRED = ("signature expired", "签名已过期", "簽名已過期")
 ANSWERS = {
-    "entrance_mismatch": ("entrance_mismatch", 418, None, None),  # the server's entrance page
-    "entrance_page": ("missing_headers", 418, None, None),
-    "session_expired": ("missing_headers", 401, "session expired, please login again", None),
-    "websocket_not_allowed": ("websocket_not_allowed", 403, "ws not allowed", None),
-    "malformed_authorization": ("malformed_authorization", 401, "invalid header: {}", None),
-    "unsupported_algorithm": ("unsupported_algorithm", 401, "invalid signature", "无效的签名"),
-    "unknown_key": ("unknown_key", 401, "invalid signature", "无效的签名"),
-    "token_expired": ("token_expired", 401, "token expired", "令牌已过期"),
-    "signature_mismatch": ("signature_mismatch", 401, "invalid signature", "无效的签名"),
-    "timestamp_invalid": ("timestamp_invalid", 401, "signature expired", "签名已过期"),
-    "timestamp_expired": ("timestamp_expired", 401, "signature expired", "签名已过期"),
-    "ip_not_allowed": ("ip_not_allowed", 401, "invalid request ip: {}", None),
-    "body_too_large": ("body_too_large", 413, "request body too large", None),
-    "bad_path": ("signature_mismatch", 400, "400 Bad Request", None),  # Go's server refuses the path
+    "entrance_mismatch": ("entrance_mismatch", 418, None),  # the server's entrance page
+    "entrance_page": ("missing_headers", 418, None),
+    "login_redirect": ("missing_headers", 302, None),  # the entrance itself: Location: /login
+    "session_expired": ("missing_headers", 401, ("session expired, please login again", "会话已过期，请重新登录", "工作階段已過期，請重新登入")),
+    "websocket_not_allowed": ("websocket_not_allowed", 403, ("ws not allowed", "不允许 ws", "不允許 ws")),
+    "malformed_authorization": ("malformed_authorization", 401, ("invalid header: {}", "无效的请求头： {}", "無效的請求標頭：{}")),
+    "unsupported_algorithm": ("unsupported_algorithm", 401, INVALID_SIGNATURE),
+    "unknown_key": ("unknown_key", 401, INVALID_SIGNATURE),
+    "token_expired": ("token_expired", 401, ("token expired", "令牌已过期", "令牌已過期")),
+    "signature_mismatch": ("signature_mismatch", 401, INVALID_SIGNATURE),
+    "timestamp_invalid": ("timestamp_invalid", 401, SIGNATURE_EXPIRED),
+    "timestamp_expired": ("timestamp_expired", 401, SIGNATURE_EXPIRED),
+    "ip_not_allowed": ("ip_not_allowed", 401, ("invalid request ip: {}", "无效的请求 IP：{}", "無效的請求 IP：{}")),
+    "body_too_large": ("body_too_large", 413, ("request body too large",) * 3),
+    "bad_path": ("signature_mismatch", 400, ("400 Bad Request",) * 3),  # Go's server refuses the path
 }
+LOCALES = ("en", "zh_CN", "zh_TW")
 
 
 def normalise_entrance(entrance: bytes) -> bytes:
@@ -102,16 +106,13 @@ def sign_path(case: Case) -> bytes:
         path.decode("utf-8")
     except UnicodeDecodeError:
         raise BadCase("request.url", "the path decodes to bytes that are not UTF-8") from None
-    entrance = case.options.get("entrance")
-    if entrance is not None:
-        rest = strip_entrance(path, entrance.encode())
-        if rest is None or not is_api_path(rest):
-            raise BadCase("request.url", f"the path is not /api or /api/... under the entrance {entrance!r}")
+    entrance = case.options.get("entrance", "/")  # absent: "/", as on the server
+    rest = strip_entrance(path, entrance.encode())
+    if rest is not None and is_api_path(rest):
         return rest
-    for i, c in enumerate(path):
-        if c == 0x2F and is_api_path(path[i:]):  # "/"
-            return path[i:]
-    raise BadCase("request.url", 'the path has no "api" segment; set options.entrance or use /entrance/api/...')
+    if "entrance" not in case.options and b"/api" in path:
+        raise BadCase("request.url", "the path has a prefix before /api: set options.entrance to the panel's entrance")
+    raise BadCase("request.url", f"the path is not /api or /api/... under the entrance {entrance!r}")
 
 
 def sign_query(case: Case) -> bytes:
@@ -142,12 +143,34 @@ def verify(case: Case) -> dict:
     outcome, detail, shown = _check(case)
     if outcome is None:
         return {"valid": True, **shown}
-    error, status, english, chinese = ANSWERS[outcome]
-    result = {"valid": False, "error": error, "status": status}
-    text = chinese if case.context.get("locale") == "zh_CN" and chinese else english
-    if text is not None:
-        result["message"] = text.format(detail)
+    error, status, texts = ANSWERS[outcome]
+    mode = case.context.get("entranceError", "418")
+    if status == 418 and mode == "close":
+        return {"valid": False, "error": error, "connectionClosed": True}
+    result = {"valid": False, "error": error, "status": 404 if status == 418 and mode == "nginx" else status}
+    if outcome == "login_redirect":
+        result["location"] = "/login"
+    if texts is not None:
+        result["message"] = texts[LOCALES.index(case.context.get("locale", "en"))].format(detail)
     return {**result, **shown}
+
+
+def _entrance(path: bytes, entrance: bytes, authorized: bool):
+    """internal/middleware/entrance.go step by step: (outcome, None), ("unchecked", reason) or
+    (None, the path the token check sees)."""
+    came_through = not authorized and (entrance == b"/" or path.removesuffix(b"/") == entrance)
+    if came_through and entrance != b"/":
+        return "login_redirect", None
+    if authorized:
+        rest = strip_entrance(path, entrance)
+        if rest is not None and is_api_path(rest):
+            return None, rest
+    if path.startswith((b"/webhook/", b"/download/")):
+        return "unchecked", "webhook_or_download"
+    if not came_through and path != b"/robots.txt":
+        under = strip_entrance(path, entrance) is not None
+        return ("entrance_page" if not authorized and under else "entrance_mismatch"), None
+    return None, path
 
 
 def _check(case: Case) -> tuple[str | None, str, dict]:
@@ -158,17 +181,19 @@ def _check(case: Case) -> tuple[str | None, str, dict]:
     if path is None:
         return "bad_path", "", {}
     entrance = normalise_entrance(context.get("entrance", "/").encode())
-    rest = strip_entrance(path, entrance)
-    if rest is None:
-        return "entrance_mismatch", "", {}
-
-    # Without Authorization the server falls back to its browser session, which an API client
-    # has not got: under an entrance that is the entrance page (the entrance itself redirects).
     authorization = request.header("Authorization")
-    if not authorization and entrance != b"/" and rest not in (b"", b"/"):
-        return "entrance_page", "", {}
-    if not is_api_path(rest) or rest in PUBLIC_PATHS:
-        return None, "", {}  # the server does not check these paths
+    outcome, rest = _entrance(path, entrance, bool(authorization))
+    if outcome == "unchecked":
+        return None, "", {"signatureChecked": False, "uncheckedReason": rest}
+    if outcome is not None:
+        return outcome, "", {}
+
+    # must_login: public and non-API paths pass unchecked; without Authorization (entrance "/"
+    # only) the server falls back to its browser session, which an API client has not got.
+    if rest in PUBLIC_PATHS:
+        return None, "", {"signatureChecked": False, "uncheckedReason": "public_path"}
+    if not is_api_path(rest):
+        return None, "", {"signatureChecked": False, "uncheckedReason": "robots_txt" if rest == b"/robots.txt" else "non_api_path"}
     if not authorization:
         return "session_expired", "", {}
     if rest.startswith(b"/api/ws"):

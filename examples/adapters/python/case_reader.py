@@ -27,6 +27,7 @@ CONTEXT_FIELDS = (
     "tokenExpiresAt",
     "windowSeconds",
     "locale",
+    "entranceError",
     "maxBodyBytes",
     "acceptedSignatures",
 )
@@ -141,12 +142,13 @@ def _read_target(url: object) -> tuple[bytes, bytes | None]:
     target = url
     absolute = _ABSOLUTE_URL.match(url)
     if absolute:
-        target = url[absolute.end() :]
+        # an absolute URL is what an HTTP client is given, and no client sends its #fragment
+        target = url[absolute.end() :].split("#", 1)[0]
         if not target.startswith("/"):
             target = "/" + target
     elif not url.startswith("/"):
         raise BadCase(name, f'{_show(url)} is neither a request-target starting with "/" nor an absolute URL')
-    target = target.split("#", 1)[0]  # a fragment is never sent
+    # in a request-target a "#" stays in the path or query, as Go's url.ParseRequestURI leaves it
     bad = _BAD_TARGET_CHAR.search(target)
     if bad:
         raise BadCase(name, f"contains {_show(bad.group())} at index {bad.start()}; percent-encode it")
@@ -244,7 +246,8 @@ def _read_context(scheme: str, context: object) -> dict:
         "clientIp": (lambda v: isinstance(v, str), 'the TCP peer: "ip", "ip:port" or "[ipv6]:port"'),
         "ipHeader": (lambda v: isinstance(v, str), 'a header name such as "X-Forwarded-For" ("" for none)'),
         "ipWhitelist": (lambda v: isinstance(v, list) and all(isinstance(e, str) for e in v), "a list of IPs and CIDR blocks"),
-        "locale": (lambda v: v in ("en", "zh_CN"), '"en" or "zh_CN"'),
+        "locale": (lambda v: v in ("en", "zh_CN", "zh_TW"), '"en", "zh_CN" or "zh_TW"'),
+        "entranceError": (lambda v: v in ("418", "nginx", "close"), '"418", "nginx" or "close"'),
         "maxBodyBytes": (lambda v: _is_number(v) and v == int(v) and 0 <= v <= _MAX_SAFE_INTEGER, "a non-negative whole number of bytes"),
         "acceptedSignatures": (
             lambda v: isinstance(v, list) and all(isinstance(s, str) and _SIGNATURE_HEX.fullmatch(s) for s in v),

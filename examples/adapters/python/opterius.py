@@ -67,8 +67,8 @@ def sign_agent(case: Case) -> dict:
     if timestamp is None:
         form = case.options.get("timestampForm", "Z")
         timestamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S") + ("Z" if form == "Z" else "+00:00")
-    if parse_rfc3339(timestamp) is None:
-        raise BadCase("timestamp", f"{timestamp!r} is not an RFC 3339 date-time such as 2026-04-08T14:32:00Z")
+    # Signed verbatim, as the real panel does; a text Go's time.Parse(time.RFC3339) refuses only warns.
+    warnings = [] if parse_rfc3339(timestamp) is not None else [f"timestamp {timestamp!r} is not RFC 3339 as the reference verifier reads it"]
     path = agent_path(case)
     try:
         path.decode("utf-8")
@@ -76,7 +76,7 @@ def sign_agent(case: Case) -> dict:
         raise BadCase("request.url", "the path decodes to bytes that are not UTF-8") from None
     result = signed(agent_signed_bytes(timestamp.encode(), case.request.method, path, case.request.body), case.secret)
     headers = [["X-Signature", result["signature"]], ["X-Timestamp", timestamp], ["Content-Type", "application/json"]]
-    return {"headers": headers, **result}
+    return {"headers": headers, **result, **({"warnings": warnings} if warnings else {})}
 
 
 def sign_panel(case: Case) -> dict:

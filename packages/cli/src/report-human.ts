@@ -33,7 +33,7 @@ export function humanReport(suites: readonly Suite[]): string {
 
 function showRow(row: Row): string[] {
   const mark = row.status === "unsupported" ? (row.failing ? "✗ unsupported" : "- unsupported") : row.failing ? "✗" : "!";
-  const kind = row.op === "sign" ? "sign" : `verify, ${row.result}`;
+  const kind = row.op === "verify" ? `verify, ${row.result}` : row.op;
   const out = ["", `${mark} ${row.scheme} tcId ${row.tcId} ${row.name} (${kind}) [${row.flags.join(", ")}]`, `    ${row.description}`];
   if (row.status === "unsupported") out.push(`    the adapter says: ${row.note}`);
   if (row.status === "error") out.push(`    ${row.note}`);

@@ -11,7 +11,7 @@ export interface Row {
   name: string;
   description: string;
   flags: string[];
-  op: "sign" | "verify";
+  op: "sign" | "verify" | "hmac";
   /** verify vectors: what the real receiver answers (valid, invalid, acceptable). */
   result?: string;
   status: CheckStatus;

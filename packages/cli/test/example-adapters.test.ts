@@ -65,7 +65,9 @@ const ALL_VECTORS: SchemeVector[] = SCHEME_VECTOR_FILES.flatMap((file) => file.v
  * raw path, cut at the first "/api" unless it starts with it, and its raw query.
  */
 function docClientPathAndQuery(url: string): [path: string, query: string] {
-  const target = url.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/, "").split("#")[0]!;
+  // An absolute URL loses its fragment (no client sends it); a request-target keeps its "#" (Go reads it so).
+  const absolute = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(url);
+  const target = absolute ? url.slice(absolute[0].length).split("#")[0]! : url;
   const question = target.indexOf("?");
   let path = question < 0 ? target : target.slice(0, question);
   const query = question < 0 ? "" : target.slice(question + 1);

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { Parser } from "tap-parser";
 import { describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
-import { acepanelVectors, opteriusPanelVectors } from "@panelsig/vectors";
+import { acepanelVectors, hmacSha256Vectors, opteriusPanelVectors } from "@panelsig/vectors";
 import { jsonReport } from "../src/report-json.ts";
 import { junitReport } from "../src/report-junit.ts";
 import { tapReport } from "../src/report-tap.ts";
@@ -32,6 +32,7 @@ const RUNS = {
   "an adapter with a mistake (failures, skipped)": { args: ["check", "--exec", adapter("panel-doc-reading"), "--scheme", "opterius-panel"], code: 1, tests: PANEL_COUNT, broken: false },
   "an adapter that crashes (an error, not-run vectors)": { args: ["check", "--exec", adapter("misbehaving", "crash-after", "2"), "--scheme", "opterius-panel"], code: 1, tests: PANEL_COUNT, broken: true },
   "an adapter with a known client mistake (diagnosed failures)": { args: ["check", "--exec", RAW_QUERY_ADAPTER, "--scheme", "acepanel"], code: 1, tests: acepanelVectors.vectors.length, broken: false },
+  "the HMAC-SHA256 primitive's vectors (hmac rows)": { args: ["vectors", "--scheme", "hmac-sha256", "--provider", "pure"], code: 0, tests: hmacSha256Vectors.vectors.length, broken: false },
 };
 
 async function report(args: string[], format: string): Promise<{ code: number | null; stdout: string }> {

@@ -194,6 +194,22 @@ describe("serve's flags: the receiver's state", () => {
     expect(a!.status).toBe(418);
   });
 
+  it("--entrance-error nginx answers the panel's 404 page, close hangs up without an answer; --locale zh_TW: the server's Traditional Chinese", async () => {
+    const outside = (port: number) => raw(port, `GET /elsewhere/api/user/info HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+    const nginx = await start([...ace, "--entrance-error", "nginx"]);
+    const [page] = await outside(nginx.port);
+    await nginx.close();
+    expect(page!.status).toBe(404);
+    const close = await start([...ace, "--entrance-error", "close"]);
+    const answers = await outside(close.port);
+    await close.close();
+    expect(answers).toStrictEqual([]);
+    const zhTW = await start([...ace, "--token-expires-at", String(NOW - 1), "--locale", "zh_TW"]);
+    const [expired] = await signed(zhTW.port);
+    await zhTW.close();
+    expect({ status: expired!.status, body: expired!.body }).toStrictEqual({ status: 401, body: '{"msg":"令牌已過期"}' });
+  });
+
   it("a value serve or core refuses is named by its flag", async () => {
     await expect(start([...ace, "--locale", "fr"])).rejects.toThrow('--locale must be one of en, zh_CN, zh_TW, not "fr"');
     await expect(start([...ace, "--entrance-error", "teapot"])).rejects.toThrow('--entrance-error must be one of 418, nginx, close, not "teapot"');

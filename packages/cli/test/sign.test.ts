@@ -48,6 +48,18 @@ describe("panelsig sign", () => {
     }
   });
 
+  it("an opterius-agent timestamp Go's RFC 3339 parser refuses is signed verbatim, with a warning on standard error", async () => {
+    const text = "2026-04-08t14:32:00z"; // RFC 3339 section 5.6 allows the lower case
+    const args = ["sign", "opterius-agent", "--method", "GET", "--url", "/files/list", "--secret", "s", "--timestamp", text];
+    const { code, stdout, stderr } = await panelsig(args);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`X-Signature: ${hmac("s", `${text}GET/files/list`)}\nX-Timestamp: ${text}\nContent-Type: application/json\n`);
+    expect(stderr).toContain("warning:");
+    expect(stderr).toContain(JSON.stringify(text));
+    const json = await panelsig([...args, "--json"]);
+    expect(JSON.parse(json.stdout).warnings.length).toBe(1);
+  });
+
   it("reads the exact body bytes from --body-file: the opterius-agent doc example", async () => {
     const dir = mkdtempSync(join(tmpdir(), "panelsig-sign-"));
     writeFileSync(join(dir, "body.json"), AGENT_BODY);

@@ -74,6 +74,31 @@ describe("panelsig verify", () => {
     expect(stdout).toContain(`expected signature: ${SIGNATURE}`);
   });
 
+  it("a sign case piped into verify: refused, saying it looks like a sign case (exit 2)", async () => {
+    const signCase = { scheme: "acepanel", request: { method: "GET", url: "/entrance/api/user/info" }, credentials: { secret: "YourSecretToken", keyId: 16 }, timestamp: "1700000000", options: { entrance: "/entrance" } };
+    const { code, stdout, stderr } = await panelsig(["verify", "--request", "-"], { input: JSON.stringify(signCase) });
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("looks like a sign case");
+  });
+
+  it("a request let through without any check: exit 0, and the output says plainly that no signature was checked", async () => {
+    const publicPath = { ...request("0".repeat(64)), request: { method: "POST", url: "/entrance/api/user/login", headers: [["Authorization", "garbage"]] } };
+    const { code, stdout } = await panelsig(["verify", "--request", file(JSON.stringify(publicPath))]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("NO SIGNATURE WAS CHECKED");
+    expect(stdout).toContain("(public_path)");
+    const json = await panelsig(["verify", "--json", "--request", file(JSON.stringify(publicPath))]);
+    expect(JSON.parse(json.stdout)).toStrictEqual({ valid: true, signatureChecked: false, uncheckedReason: "public_path" });
+  });
+
+  it("the entrance itself without Authorization: exit 1, the 302 to /login", async () => {
+    const entrance = { ...request(SIGNATURE), request: { method: "GET", url: "/entrance", headers: [] } };
+    const { code, stdout } = await panelsig(["verify", "--request", file(JSON.stringify(entrance))]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("invalid: missing_headers\n  the receiver answers 302 (redirect, Location: /login)\n");
+  });
+
   it("a tampered signature: exit 1, the reason, the receiver's answer, the differing header and the intermediates", async () => {
     const tampered = SIGNATURE.slice(0, 60) + "0000";
     const { code, stdout } = await panelsig(["verify", "--request", file(JSON.stringify(request(tampered)))]);

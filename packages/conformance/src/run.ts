@@ -85,6 +85,11 @@ async function runVerify(pkg: Implementation, vector: VerifyVector): Promise<Vec
     compareWhenBoth("stringToSign", expected.stringToSign, actual.stringToSign) ??
     compareWhenBoth("stringToSignBase64", expected.stringToSignBase64, actual.stringToSignBase64) ??
     compareWhenBoth("expectedSignature", expected.expectedSignature, actual.expectedSignature) ??
+    // The entrance's other answers (acepanel), compared when the implementation reports them.
+    compareWhenBoth("location", expected.location, actual.location) ??
+    compareWhenBoth("connectionClosed", expected.connectionClosed, actual.connectionClosed) ??
+    compareWhenBoth("signatureChecked", expected.signatureChecked, actual.signatureChecked) ??
+    compareWhenBoth("uncheckedReason", expected.uncheckedReason, actual.uncheckedReason) ??
     compareDiagnosis(expected.diagnosis, actual.diagnosis);
   return diff ? failed(vector, diff) : { tcId: vector.tcId, status: "passed" };
 }
@@ -121,7 +126,7 @@ function compare(step: string, expected: unknown, actual: unknown): VectorDiff |
 }
 
 /** Intermediates of a verify result: a verifier gives them only when it got far enough. */
-function compareWhenBoth(step: string, expected: string | undefined, actual: string | undefined): VectorDiff | undefined {
+function compareWhenBoth(step: string, expected: string | boolean | undefined, actual: string | boolean | undefined): VectorDiff | undefined {
   return expected === undefined || actual === undefined ? undefined : compare(step, expected, actual);
 }
 

@@ -4,7 +4,7 @@
 
 import { loneSurrogateAt, utf8 } from "./bytes.ts";
 import { PanelsigError } from "./errors.ts";
-import { isRecord, parseRequest, type ParsedRequest } from "./request.ts";
+import { isRecord, parseRequest, refuseUnknown, type ParsedRequest } from "./request.ts";
 import { SCHEME_IDS, type SchemeId, type SignOptions } from "./types.ts";
 
 export interface ReadCase {
@@ -32,13 +32,30 @@ export function readScheme(value: unknown): SchemeId {
   return value as SchemeId;
 }
 
-export function readCase(input: unknown): ReadCase {
+/** The fields of a case object each operation takes: any other field is refused, by name. */
+const CASE_FIELDS = ["scheme", "op", "request", "credentials", "timestamp", "options", "context", "id", "tcId"];
+const SIGN_ONLY = ["timestamp", "options"];
+const VERIFY_ONLY = ["context"];
+const CREDENTIAL_FIELDS = ["secret", "keyId"];
+
+/** A case object, read strictly: a misspelt or misplaced field is an error naming it, never ignored. */
+export function readCase(input: unknown, op: "sign" | "verify"): ReadCase {
   if (!isRecord(input)) throw new PanelsigError("invalid_case", "case", "must be an object (see the case object in the docs)");
+  refuseUnknown(input, CASE_FIELDS, "", "a case");
+  if (input.op !== undefined && input.op !== op) {
+    throw new PanelsigError("invalid_case", "op", `is ${JSON.stringify(input.op)}, but this is ${op}: give the case to ${input.op === "sign" || input.op === "verify" ? input.op : "sign or verify"}, or leave op out`);
+  }
+  const misplaced = (op === "sign" ? VERIFY_ONLY : SIGN_ONLY).find((name) => input[name] !== undefined);
+  if (misplaced !== undefined) {
+    const other = op === "sign" ? "verify" : "sign";
+    throw new PanelsigError("invalid_case", misplaced, `is a ${other} field: this case looks like a ${other} case (${other} takes ${(op === "sign" ? SIGN_ONLY : VERIFY_ONLY).join(" and ")} instead); give it to ${other}, or drop ${misplaced}`);
+  }
   const scheme = readScheme(input.scheme);
   const request = parseRequest(input.request);
   if (!isRecord(input.credentials)) {
     throw new PanelsigError("invalid_case", "credentials", "must be an object with a secret");
   }
+  refuseUnknown(input.credentials, CREDENTIAL_FIELDS, "credentials.", "credentials");
   return {
     scheme,
     request,
@@ -74,6 +91,7 @@ function readTimestamp(timestamp: unknown): string | undefined {
   if (/[\r\n\0]/.test(timestamp)) {
     throw new PanelsigError("invalid_timestamp", "timestamp", "may not contain CR, LF or NUL (it is sent as a header)");
   }
+  if (loneSurrogateAt(timestamp) >= 0) throw new PanelsigError("invalid_timestamp", "timestamp", "has a lone surrogate, so it has no UTF-8 form");
   return timestamp;
 }
 

@@ -24,10 +24,12 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const BAD_HEADER_VALUE = /[\r\n\0]/;
 // Control characters and spaces cannot appear in a request-target.
 const BAD_TARGET_CHAR = /[\x00-\x20\x7f]/;
+const REQUEST_FIELDS = ["method", "url", "headers", "body", "bodyBase64"];
 const ABSOLUTE_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
 
 export function parseRequest(request: unknown): ParsedRequest {
   if (!isRecord(request)) throw new PanelsigError("invalid_case", "request", "must be an object with method and url");
+  refuseUnknown(request, REQUEST_FIELDS, "request.", "request");
   const method = parseMethod(request.method);
   const { rawPath, rawQuery } = parseTarget(request.url);
   return { method, rawPath, rawQuery, headers: parseHeaders(request.headers), body: parseBody(request.body, request.bodyBase64) };
@@ -35,6 +37,13 @@ export function parseRequest(request: unknown): ParsedRequest {
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** An unknown field is a mistake (a typo such as "contxt" would otherwise silently change the answer). */
+export function refuseUnknown(object: Record<string, unknown>, known: readonly string[], prefix: string, what: string): void {
+  for (const name of Object.keys(object)) {
+    if (!known.includes(name)) throw new PanelsigError("invalid_case", prefix + name, `unknown field; ${what} takes: ${known.join(", ")}`);
+  }
 }
 
 function parseMethod(method: unknown): string {
@@ -55,13 +64,16 @@ function parseTarget(url: unknown): { rawPath: string; rawQuery: string | undefi
   let target = url;
   const absolute = ABSOLUTE_URL.exec(url);
   if (absolute) {
+    // An absolute URL is what an HTTP client is given, and no client sends its #fragment.
     target = url.slice(absolute[0].length);
+    const hash = target.indexOf("#");
+    if (hash >= 0) target = target.slice(0, hash);
     if (!target.startsWith("/")) target = "/" + target;
   } else if (!url.startsWith("/")) {
     throw new PanelsigError("invalid_url", field, `${JSON.stringify(url)} is neither a request-target starting with "/" nor an absolute URL`);
   }
-  const hash = target.indexOf("#");
-  if (hash >= 0) target = target.slice(0, hash); // a fragment is never sent
+  // A request-target is the request line's bytes: a "#" in it stays in the path or the query, as
+  // Go's url.ParseRequestURI leaves it (GET /p?a=1#x has the query a=1#x).
   const bad = BAD_TARGET_CHAR.exec(target);
   if (bad) {
     throw new PanelsigError("invalid_url", field, `contains ${JSON.stringify(bad[0])} at index ${bad.index}; percent-encode it`);

@@ -17,7 +17,7 @@ const SIGNERS = {
 /** Signs one case with the given crypto provider. Bad input rejects with a PanelsigError naming the field. */
 export function signWith(provider: CryptoProvider, input: Case): Promise<SignResult> {
   try {
-    const c = readCase(input);
+    const c = readCase(input, "sign");
     return Promise.resolve(SIGNERS[c.scheme](provider, c));
   } catch (error) {
     return Promise.reject(error);

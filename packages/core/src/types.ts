@@ -50,8 +50,14 @@ export interface VerifyContext {
   tokenExpiresAt?: number;
   /** opterius schemes: allowed clock difference, seconds (default 300). */
   windowSeconds?: number;
-  /** acepanel: the language of `message` (default "en"). */
-  locale?: "en" | "zh_CN";
+  /** acepanel: the language of `message`, the panel's app.locale (default "en"). */
+  locale?: "en" | "zh_CN" | "zh_TW";
+  /**
+   * acepanel: what the panel answers a request its entrance middleware refuses (its
+   * http.entrance_error setting): "418" (default) the entrance page, "nginx" a 404 page,
+   * "close" the connection closed without an answer.
+   */
+  entranceError?: "418" | "nginx" | "close";
   /** The receiver's body limit in bytes: a longer body is body_too_large (default: no limit). */
   maxBodyBytes?: number;
   /**
@@ -86,7 +92,15 @@ export interface SignResult {
   stringToSignBase64?: string;
   /** Lower-case hex. */
   signature: string;
+  /**
+   * Present when the request was signed as asked but the reference receiver would refuse it
+   * (opterius-agent: a timestamp text its RFC 3339 parser does not read). Each a sentence.
+   */
+  warnings?: string[];
 }
+
+/** Why a request was let through without its signature being checked (acepanel). */
+export type UncheckedReason = "public_path" | "non_api_path" | "webhook_or_download" | "robots_txt";
 
 export type ReasonCode =
   | "missing_headers"
@@ -120,6 +134,17 @@ export interface VerifyResult {
   /** Instead of stringToSign when a binary body makes the signed bytes invalid UTF-8. */
   stringToSignBase64?: string;
   expectedSignature?: string;
+  /**
+   * false when the receiver let the request through without checking any signature (acepanel:
+   * a public path, a path outside the API, /webhook/…, /download/…, /robots.txt); absent otherwise.
+   */
+  signatureChecked?: false;
+  /** Why no signature was checked (with signatureChecked: false). */
+  uncheckedReason?: UncheckedReason;
+  /** acepanel: where the receiver redirects (status 302: the entrance itself without Authorization). */
+  location?: string;
+  /** acepanel with entranceError "close": the receiver closes the connection without an answer (no status). */
+  connectionClosed?: true;
   /** On signature_mismatch: the client's mistake, when one of the known ones reproduces its signature exactly. */
   diagnosis?: Diagnosis;
 }

@@ -35,14 +35,17 @@ export async function verifyHttpWith(
       : settings.scheme === "opterius-agent"
         ? await verifyOpteriusAgent(provider, message, settings)
         : await verifyOpteriusPanel(provider, message, settings);
-  const { outcome, detail, body, canonicalRequest, stringToSign, stringToSignBase64, expectedSignature, diagnose } = verdict;
+  const { outcome, detail, body, unchecked, canonicalRequest, stringToSign, stringToSignBase64, expectedSignature, diagnose } = verdict;
   const shown = dropUndefined({ canonicalRequest, stringToSign, stringToSignBase64, expectedSignature });
+  if (unchecked) return { valid: true, signatureChecked: false, uncheckedReason: unchecked };
   if (outcome === undefined) return body ? { valid: true, ...shown, body } : { valid: true, ...shown };
-  const a = answer(settings.scheme, outcome, settings.locale, detail);
+  const a = answer(settings.scheme, outcome, settings.locale, detail, settings.scheme === "acepanel" ? settings.entranceError : undefined);
   const diagnosis = diagnose && settings.diagnose ? await diagnose() : undefined;
   return { valid: false, ...a, ...shown, ...(diagnosis && { diagnosis }), rejection: rejection(settings.scheme, outcome, a) };
 }
 
-function dropUndefined(shown: Omit<Verdict, "outcome" | "detail" | "body">): Omit<Verdict, "outcome" | "detail" | "body"> {
+type Shown = Omit<Verdict, "outcome" | "detail" | "body" | "unchecked" | "diagnose">;
+
+function dropUndefined(shown: Shown): Shown {
   return Object.fromEntries(Object.entries(shown).filter(([, v]) => v !== undefined));
 }

@@ -4,11 +4,12 @@
 import type { BodyLimits } from "./body.ts";
 import { readScheme, readSecret } from "./case.ts";
 import { PanelsigError } from "./errors.ts";
-import type { Locale, Outcome } from "./messages.ts";
+import { ENTRANCE_ERRORS, LOCALES, type EntranceError, type Locale, type Outcome } from "./messages.ts";
 import type { MaybePromise } from "./provider.ts";
 import type { ReplayStore } from "./replay.ts";
 import type { Diagnosis } from "./types.ts";
 import { isRecord } from "./request.ts";
+import type { UncheckedReason } from "./types.ts";
 
 /** An AcePanel API token as the panel stores it. */
 export interface AcepanelToken {
@@ -38,8 +39,10 @@ export interface AcepanelVerifyOptions extends CommonVerifyOptions {
   entrance?: string;
   /** The header the panel trusts for the client ip (its http.ip_header), e.g. "X-Forwarded-For". */
   ipHeader?: string;
-  /** Language of the messages: "en" (default) or "zh_CN". */
+  /** Language of the messages, the panel's app.locale: "en" (default), "zh_CN" or "zh_TW". */
   locale?: Locale;
+  /** What the entrance middleware's refusal looks like (http.entrance_error): "418" (default), "nginx" (404) or "close". */
+  entranceError?: EntranceError;
 }
 
 export interface OpteriusAgentVerifyOptions extends CommonVerifyOptions {
@@ -64,7 +67,7 @@ export type VerifyOptions = AcepanelVerifyOptions | OpteriusAgentVerifyOptions |
 
 /** The options, checked, with defaults filled in and the clock read once. */
 export type VerifySettings = { now: number; limits: BodyLimits; locale: Locale; diagnose: boolean } & (
-  | { scheme: "acepanel"; token: AcepanelVerifyOptions["token"]; entrance: string; ipHeader: string }
+  | { scheme: "acepanel"; token: AcepanelVerifyOptions["token"]; entrance: string; ipHeader: string; entranceError: EntranceError }
   | { scheme: "opterius-agent" | "opterius-panel"; secret: Uint8Array; windowSeconds: number; replayStore: ReplayStore | undefined }
 );
 
@@ -75,6 +78,8 @@ export type OpteriusSettings = Exclude<VerifySettings, AcepanelSettings>;
 export interface Verdict {
   outcome?: Outcome;
   detail?: string;
+  /** Valid without any signature check, and why (acepanel's public and non-API paths). */
+  unchecked?: UncheckedReason;
   canonicalRequest?: string;
   stringToSign?: string;
   stringToSignBase64?: string;
@@ -90,7 +95,7 @@ export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** The options each scheme takes; any other name is refused (a misspelt option must not be ignored). */
 const OPTION_NAMES: Record<VerifyOptions["scheme"], readonly string[]> = {
-  acepanel: ["scheme", "token", "entrance", "ipHeader", "locale", "now", "maxBodyBytes", "keepBody", "diagnose"],
+  acepanel: ["scheme", "token", "entrance", "ipHeader", "locale", "entranceError", "now", "maxBodyBytes", "keepBody", "diagnose"],
   "opterius-agent": ["scheme", "secret", "windowSeconds", "now", "maxBodyBytes", "keepBody", "diagnose"],
   "opterius-panel": ["scheme", "secret", "windowSeconds", "replayStore", "now", "maxBodyBytes", "keepBody", "diagnose"],
 };
@@ -108,7 +113,7 @@ export function readVerifyOptions(options: VerifyOptions, defaultMaxBodyBytes: n
   const now = optional(o, "now", "a function returning Unix seconds", (v) => typeof v === "function");
   const maxBytes = optional(o, "maxBodyBytes", "a non-negative number of bytes", (v) => typeof v === "number" && v >= 0);
   const keep = optional(o, "keepBody", "true or false", (v) => typeof v === "boolean");
-  const locale = optional(o, "locale", '"en" or "zh_CN"', (v) => v === "en" || v === "zh_CN");
+  const locale = optional(o, "locale", '"en", "zh_CN" or "zh_TW"', (v) => LOCALES.includes(v as Locale));
   const diagnose = optional(o, "diagnose", "true or false", (v) => typeof v === "boolean");
   const nowValue = now ? (now as () => unknown)() : Date.now() / 1000;
   if (typeof nowValue !== "number" || !Number.isFinite(nowValue)) {
@@ -127,7 +132,15 @@ export function readVerifyOptions(options: VerifyOptions, defaultMaxBodyBytes: n
     }
     const entrance = optional(o, "entrance", 'a path prefix such as "/entrance" ("/" for none)', (v) => typeof v === "string");
     const ipHeader = optional(o, "ipHeader", 'a header name such as "X-Forwarded-For"', (v) => typeof v === "string");
-    return { ...common, scheme, token: o.token as AcepanelVerifyOptions["token"], entrance: (entrance as string) ?? "/", ipHeader: (ipHeader as string) ?? "" };
+    const entranceError = optional(o, "entranceError", '"418", "nginx" or "close"', (v) => ENTRANCE_ERRORS.includes(v as EntranceError));
+    return {
+      ...common,
+      scheme,
+      token: o.token as AcepanelVerifyOptions["token"],
+      entrance: (entrance as string) ?? "/",
+      ipHeader: (ipHeader as string) ?? "",
+      entranceError: (entranceError as EntranceError) ?? "418",
+    };
   }
   const window = optional(o, "windowSeconds", "a non-negative number of seconds", (v) => typeof v === "number" && Number.isFinite(v) && v >= 0);
   return {

@@ -4,6 +4,7 @@
 // context's body limit and replay memory become the options a server would pass.
 
 import { readCase, readScheme, readSecret } from "./case.ts";
+import { ENTRANCE_ERRORS, LOCALES, type EntranceError, type Locale } from "./messages.ts";
 import { PanelsigError } from "./errors.ts";
 import { toBinaryString } from "./go-url.ts";
 import type { HttpMessage } from "./http-message.ts";
@@ -26,7 +27,7 @@ export interface VerifyCaseOptions {
 /** Verifies one case object. Throws a PanelsigError only when the case is malformed or `extra` repeats its context. */
 export async function verifyWith(provider: CryptoProvider, input: Case, options?: VerifyCaseOptions): Promise<VerifyResult> {
   const extra = readCaseOptions(options);
-  const c = readCase(input);
+  const c = readCase(input, "verify");
   const context = readContext(input.context, c.scheme);
   const { rawPath, rawQuery, method, headers, body } = c.request;
   const message: HttpMessage = {
@@ -74,7 +75,7 @@ function caseOptions(scheme: SchemeId, caseKeyId: unknown, secret: string, conte
     const keyId = readKeyId(caseKeyId);
     const token = { secret, expiresAt: context.tokenExpiresAt, ipWhitelist: context.ipWhitelist };
     // A replay store is passed on so that readVerifyOptions refuses it: acepanel has no replay guard.
-    const options = { ...common, scheme, token: (id: string) => (id === keyId ? token : undefined), entrance: context.entrance, ipHeader: context.ipHeader, locale: context.locale };
+    const options = { ...common, scheme, token: (id: string) => (id === keyId ? token : undefined), entrance: context.entrance, ipHeader: context.ipHeader, locale: context.locale, entranceError: context.entranceError };
     return (extra.replayStore ? { ...options, replayStore: extra.replayStore } : options) as VerifyOptions;
   }
   // readVerifyOptions refuses a replay store for any scheme but opterius-panel.
@@ -125,7 +126,8 @@ const CONTEXT_FIELDS: Record<keyof VerifyContext, [what: string, ok: (v: unknown
   ipWhitelist: ["an array of IPs and CIDR blocks (strings)", (v) => Array.isArray(v) && v.every(isString)],
   tokenExpiresAt: ["Unix seconds (a number)", isFiniteNumber],
   windowSeconds: ["a non-negative number of seconds", (v) => isFiniteNumber(v) && v >= 0],
-  locale: ['"en" or "zh_CN"', (v) => v === "en" || v === "zh_CN"],
+  locale: ['"en", "zh_CN" or "zh_TW"', (v) => LOCALES.includes(v as Locale)],
+  entranceError: ['"418", "nginx" or "close"', (v) => ENTRANCE_ERRORS.includes(v as EntranceError)],
   maxBodyBytes: ["a non-negative whole number of bytes", (v) => Number.isSafeInteger(v) && (v as number) >= 0],
   acceptedSignatures: ["an array of signatures, each 64 lower-case hex digits", (v) => Array.isArray(v) && v.every((s) => isString(s) && SIGNATURE_HEX.test(s))],
 };

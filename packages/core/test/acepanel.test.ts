@@ -45,10 +45,15 @@ describe("acepanel: the path after the entrance", () => {
   });
 });
 
-describe("acepanel: without an entrance, the first segment that is exactly api", () => {
-  it("cuts at /api", () => expectCanonical(sign("/secret/api/user/info"), `GET\n/api/user/info\n\n${EMPTY_SHA256}`));
-  it("never inside /api2", () => expectCanonical(sign("/api2/api/x"), `GET\n/api/x\n\n${EMPTY_SHA256}`));
-  it("a path that starts with /api is kept", () => expectCanonical(sign("/api/x/api/y"), `GET\n/api/x/api/y\n\n${EMPTY_SHA256}`));
+describe("acepanel: without an entrance the signer uses \"/\", as the server does", () => {
+  it("a path that starts with /api is signed as it is", () => expectCanonical(sign("/api/x/api/y"), `GET\n/api/x/api/y\n\n${EMPTY_SHA256}`));
+  it("a prefix before /api is refused, asking for options.entrance", async () => {
+    for (const url of ["/secret/api/user/info", "/api2/api/x", "/x/api"]) {
+      const error = await sign(url).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "invalid_url", field: "request.url" });
+      expect((error as Error).message).toContain("options.entrance");
+    }
+  });
   it("no api segment is refused", async () => {
     await expect(sign("/apix/y")).rejects.toMatchObject({ code: "invalid_url", field: "request.url" });
   });

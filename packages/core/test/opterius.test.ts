@@ -45,14 +45,29 @@ describe("opterius-agent", () => {
     const offset = await agent({ request: { method: "GET", url: "/x" }, options: { timestampForm: "+00:00" } });
     expect(offset.headers[1]![1]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
   });
-  for (const bad of ["1700000000", "2026-04-08 14:32:00Z", "2026-04-08t14:32:00Z", "2026-04-08T14:32:00z", "2026-02-30T00:00:00Z",
-    "2026-04-08T24:00:00Z", "2026-04-08T14:32:60Z", "2026-04-08T14:32:00+0000", "2026-04-08T14:32Z", "2026-04-08T14:32:00+24:00"]) {
-    it(`refuses timestamp ${bad}`, async () => {
-      await expect(agent({ request: { method: "GET", url: "/x" }, timestamp: bad })).rejects.toMatchObject({ code: "invalid_timestamp", field: "timestamp" });
+  // reference/opterius.md: the real panel signs any timestamp text verbatim; RFC 3339 allows t/z,
+  // a leap second and (by agreement) a space, which Go's time.Parse(time.RFC3339) refuses.
+  for (const text of ["1700000000", "2026-04-08 14:32:00Z", "2026-04-08t14:32:00Z", "2026-04-08T14:32:00z", "2026-02-30T00:00:00Z",
+    "2026-04-08T24:00:00Z", "2016-12-31T23:59:60Z", "2026-04-08T14:32:00+0000", "2026-04-08T14:32Z", "2026-04-08T14:32:00+24:00"]) {
+    it(`signs ${text} verbatim, with a warning that the reference verifier refuses it`, async () => {
+      const result = await agent({ request: { method: "GET", url: "/x" }, timestamp: text });
+      expect(result.stringToSign).toBe(`${text}GET/x`);
+      expect(result.signature).toBe(hmacHex(secret, `${text}GET/x`));
+      expect(result.headers[1]).toEqual(["X-Timestamp", text]);
+      expect(result.warnings?.length).toBe(1);
+      expect(result.warnings![0]).toContain(JSON.stringify(text));
+      expect(result.warnings![0]).toContain("timestamp_invalid");
     });
   }
-  it("a number timestamp is not RFC 3339", async () => {
-    await expect(agent({ request: { method: "GET", url: "/x" }, timestamp: 1700000000 })).rejects.toMatchObject({ code: "invalid_timestamp" });
+  it("a text the reference verifier reads gives no warning", async () => {
+    for (const text of [ts, "2026-04-08T14:32:00+00:00", "2026-04-08T14:32:00.5-05:30"]) {
+      expect("warnings" in (await agent({ request: { method: "GET", url: "/x" }, timestamp: text }))).toBe(false);
+    }
+  });
+  it("a number timestamp is printed in decimal and signed, with a warning (not RFC 3339)", async () => {
+    const result = await agent({ request: { method: "GET", url: "/x" }, timestamp: 1700000000 });
+    expect(result.stringToSign).toBe("1700000000GET/x");
+    expect(result.warnings?.length).toBe(1);
   });
 });
 

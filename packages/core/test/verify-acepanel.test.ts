@@ -63,20 +63,45 @@ for (const { name, verify } of PROVIDERS) {
         expect(await verify(aceCase({ context: { entrance } }))).toStrictEqual({ valid: true, ...shown(INFO) });
       }
     });
+    // What passes without a check says so (reference: must_login's public list and non-API paths).
+    const unchecked = (uncheckedReason: string) => ({ valid: true, signatureChecked: false, uncheckedReason });
     const publicPaths = ["/api/home/panel", "/api/user/key", "/api/user/captcha", "/api/user/login", "/api/user/logout", "/api/user/is_login", "/api/user/is_2fa", "/api/user/passkey/enabled", "/api/user/passkey/login"];
     for (const path of publicPaths) {
       it(`0b: public path ${path} skips the check, even with a garbage Authorization`, async () => {
-        expect(await verify(aceCase({ url: `/entrance${path}`, headers: [["Authorization", "garbage"]] }))).toStrictEqual({ valid: true });
+        expect(await verify(aceCase({ url: `/entrance${path}`, headers: [["Authorization", "garbage"]] }))).toStrictEqual(unchecked("public_path"));
       });
     }
     it("0b: a public path is matched exactly (a trailing slash is checked)", async () => {
       expect(await verify(aceCase({ url: "/entrance/api/user/login/", headers: [["Authorization", "garbage"]] }))).toMatchObject({ error: "malformed_authorization" });
     });
-    for (const path of ["/index.html", "/apix", "", "/"]) {
-      it(`0b: a path not under /api (${JSON.stringify(path)}) is not checked`, async () => {
-        expect(await verify(aceCase({ url: `/entrance${path}`, headers: [["Authorization", "garbage"]] }))).toStrictEqual({ valid: true });
+    // Entrance middleware step 5: with Authorization, only an API path under the entrance goes on.
+    for (const path of ["/index.html", "/apix", "", "/", "/webhook/abc", "/entrance/api/user/info", "//api/user/info"]) {
+      it(`0b: a path under the entrance without an API remainder (${JSON.stringify(path)}) is the entrance page when it carries Authorization`, async () => {
+        expect(await verify(aceCase({ url: `/entrance${path}`, headers: [["Authorization", "garbage"]] }))).toStrictEqual(ENTRANCE_PAGE);
       });
     }
+    it("0b: /webhook/… and /download/… (never under the entrance) pass without a check, with or without Authorization", async () => {
+      for (const url of ["/webhook/abc", "/download/x"]) {
+        expect(await verify(aceCase({ url, headers: [] }))).toStrictEqual(unchecked("webhook_or_download"));
+        expect(await verify(aceCase({ url, headers: [["Authorization", "garbage"]] }))).toStrictEqual(unchecked("webhook_or_download"));
+        expect(await verify(aceCase({ url, headers: [["Authorization", "garbage"]], context: { entrance: "/" } }))).toStrictEqual(unchecked("webhook_or_download"));
+      }
+      expect(await verify(aceCase({ url: "/webhook", headers: [] }))).toStrictEqual(ENTRANCE_PAGE);
+    });
+    it("0b: /robots.txt passes without a check; /robots.txt/ does not", async () => {
+      expect(await verify(aceCase({ url: "/robots.txt", headers: [] }))).toStrictEqual(unchecked("robots_txt"));
+      expect(await verify(aceCase({ url: "/robots.txt", headers: [["Authorization", "garbage"]] }))).toStrictEqual(unchecked("robots_txt"));
+      expect(await verify(aceCase({ url: "/robots.txt/", headers: [] }))).toStrictEqual(ENTRANCE_PAGE);
+    });
+    it("0b: entrance /api: /api/user/info without the prefix is the entrance page", async () => {
+      expect(await verify(aceCase({ url: "/api/user/info", context: { entrance: "/api" } }))).toStrictEqual(ENTRANCE_PAGE);
+      expect(await verify(aceCase({ url: "/api/api/user/info", context: { entrance: "/api" } }))).toStrictEqual({ valid: true, ...shown(INFO) });
+    });
+    it("0b: entrance /: a non-API path carrying Authorization is the entrance page", async () => {
+      for (const url of ["/entrance/api/user/info", "/apix/user", "/", "/index.html"]) {
+        expect(await verify(aceCase({ url, context: { entrance: "/" } }))).toStrictEqual(ENTRANCE_PAGE);
+      }
+    });
     it("0c: no Authorization under an entrance is the entrance page (418, no message)", async () => {
       expect(await verify(aceCase({ headers: [ts()] }))).toStrictEqual({ valid: false, error: "missing_headers", status: 418 });
     });
@@ -86,9 +111,17 @@ for (const { name, verify } of PROVIDERS) {
     it("0c: without Authorization even a public path under the entrance is the entrance page", async () => {
       expect(await verify(aceCase({ url: "/entrance/api/user/login", headers: [] }))).toStrictEqual({ valid: false, error: "missing_headers", status: 418 });
     });
-    it("0c: without Authorization the entrance itself is not checked (the server redirects to its login)", async () => {
-      expect(await verify(aceCase({ url: "/entrance", headers: [] }))).toStrictEqual({ valid: true });
-      expect(await verify(aceCase({ url: "/entrance/", headers: [] }))).toStrictEqual({ valid: true });
+    it("0c: without Authorization the entrance itself is redirected to /login (302)", async () => {
+      const redirect = { valid: false, error: "missing_headers", status: 302, location: "/login" };
+      expect(await verify(aceCase({ url: "/entrance", headers: [] }))).toStrictEqual(redirect);
+      expect(await verify(aceCase({ url: "/entrance/", headers: [] }))).toStrictEqual(redirect);
+      expect(await verify(aceCase({ url: "/entrance/?x=1", headers: [] }))).toStrictEqual(redirect);
+    });
+    it("0c: the entrance's refusal in its other forms: nginx's 404, or the connection closed", async () => {
+      expect(await verify(aceCase({ url: "/other/api/user/info", context: { entranceError: "nginx" } }))).toStrictEqual({ valid: false, error: "entrance_mismatch", status: 404 });
+      expect(await verify(aceCase({ headers: [ts()], context: { entranceError: "close" } }))).toStrictEqual({ valid: false, error: "missing_headers", connectionClosed: true });
+      // only the entrance's refusals change: a token failure is still 401
+      expect(await verify(aceCase({ headers: [ts(), auth("0".repeat(64))], context: { entranceError: "close" } }))).toMatchObject({ status: 401, message: "invalid signature" });
     });
     it("0d: no Authorization with entrance / is 401 session expired", async () => {
       expect(await verify(aceCase({ url: "/api/user/info", headers: [ts()], context: { entrance: "/" } }))).toStrictEqual({
@@ -99,8 +132,9 @@ for (const { name, verify } of PROVIDERS) {
       });
     });
     it("0d: with entrance / a public or non-API path needs no Authorization", async () => {
-      expect(await verify(aceCase({ url: "/api/user/login", headers: [], context: { entrance: "/" } }))).toStrictEqual({ valid: true });
-      expect(await verify(aceCase({ url: "/", headers: [], context: { entrance: "/" } }))).toStrictEqual({ valid: true });
+      expect(await verify(aceCase({ url: "/api/user/login", headers: [], context: { entrance: "/" } }))).toStrictEqual(unchecked("public_path"));
+      expect(await verify(aceCase({ url: "/", headers: [], context: { entrance: "/" } }))).toStrictEqual(unchecked("non_api_path"));
+      expect(await verify(aceCase({ url: "/entrance/api/user/info", headers: [], context: { entrance: "/" } }))).toStrictEqual(unchecked("non_api_path"));
     });
     it("the entrance defaults to / (none)", async () => {
       const c = aceCase({ url: "/api/user/info" });
@@ -299,16 +333,27 @@ for (const { name, verify } of PROVIDERS) {
     });
   });
 
-  describe(`${name}: acepanel: messages in zh_CN`, () => {
-    const zh = (r: Request) => aceCase({ ...r, context: { locale: "zh_CN", ...r.context } });
-    it("invalid signature", async () => expect(await verify(zh({ headers: [ts(), auth("0".repeat(64))] }))).toMatchObject({ message: "无效的签名" }));
-    it("unknown key", async () => expect(await verify(zh({ headers: [ts(), auth(DOC_SIGNATURE, 1)] }))).toMatchObject({ message: "无效的签名" }));
-    it("token expired", async () => expect(await verify(zh({ context: { tokenExpiresAt: 1 } }))).toMatchObject({ message: "令牌已过期" }));
-    it("signature expired", async () => expect(await verify(zh({ headers: [auth(sig(INFO, "0"))] }))).toMatchObject({ message: "签名已过期" }));
-    it("messages without a known translation stay English", async () => {
-      expect(await verify(zh({ url: "/entrance/api/ws" }))).toMatchObject({ message: "ws not allowed" });
-      expect(await verify(zh({ headers: [ts(), ["Authorization", "x"]] }))).toMatchObject({ message: "invalid header: unexpected EOF" });
-      expect(await verify(zh({ context: { ipWhitelist: ["10.0.0.0/8"], clientIp: "1.2.3.4:5" } }))).toMatchObject({ message: "invalid request ip: 1.2.3.4" });
+  describe(`${name}: acepanel: every message in every locale the server ships`, () => {
+    // The texts of reference/acepanel-server.md "Messages in every locale", written out literally.
+    const MESSAGES: [what: string, request: Request, en: string, zhCN: string, zhTW: string][] = [
+      ["invalid header", { headers: [ts(), ["Authorization", "x"]] }, "invalid header: unexpected EOF", "无效的请求头： unexpected EOF", "無效的請求標頭：unexpected EOF"],
+      ["invalid signature", { headers: [ts(), auth("0".repeat(64))] }, "invalid signature", "无效的签名", "無效的簽名"],
+      ["unknown key", { headers: [ts(), auth(DOC_SIGNATURE, 1)] }, "invalid signature", "无效的签名", "無效的簽名"],
+      ["token expired", { context: { tokenExpiresAt: 1 } }, "token expired", "令牌已过期", "令牌已過期"],
+      ["signature expired", { headers: [auth(sig(INFO, "0"))] }, "signature expired", "签名已过期", "簽名已過期"],
+      ["invalid request ip", { context: { ipWhitelist: ["10.0.0.0/8"], clientIp: "1.2.3.4:5" } }, "invalid request ip: 1.2.3.4", "无效的请求 IP：1.2.3.4", "無效的請求 IP：1.2.3.4"],
+      ["ws not allowed", { url: "/entrance/api/ws" }, "ws not allowed", "不允许 ws", "不允許 ws"],
+      ["session expired", { url: "/api/user/info", headers: [ts()], context: { entrance: "/" } }, "session expired, please login again", "会话已过期，请重新登录", "工作階段已過期，請重新登入"],
+    ];
+    for (const [what, request, ...texts] of MESSAGES) {
+      (["en", "zh_CN", "zh_TW"] as const).forEach((locale, i) => {
+        it(`${what} in ${locale}`, async () => {
+          expect(await verify(aceCase({ ...request, context: { ...request.context, locale } }))).toMatchObject({ valid: false, message: texts[i] });
+        });
+      });
+    }
+    it("a locale the server does not ship is refused", async () => {
+      await expect(verify(aceCase({ context: { locale: "zh_HK" as never } }))).rejects.toMatchObject({ code: "invalid_case", field: "context.locale" });
     });
   });
 

@@ -40,5 +40,7 @@ export function panelsig(options: PanelsigExpressOptions): RequestHandler {
 
 function send(res: Response, rejection: Rejection): void {
   if (res.headersSent) return;
+  // entranceError "close": the real receiver closes the connection without an answer.
+  if (rejection.close) return void res.destroy();
   res.writeHead(rejection.status, rejection.headers).end(rejection.body);
 }

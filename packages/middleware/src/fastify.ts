@@ -52,5 +52,7 @@ export function panelsig(options: PanelsigFastifyOptions): FastifyPluginCallback
 
 function send(reply: FastifyReply, rejection: Rejection): void {
   reply.hijack();
+  // entranceError "close": the real receiver closes the connection without an answer.
+  if (rejection.close) return void reply.raw.destroy();
   reply.raw.writeHead(rejection.status, rejection.headers).end(rejection.body);
 }

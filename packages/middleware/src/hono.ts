@@ -4,7 +4,7 @@
 // and c.req.json(), c.req.text()... read those same bytes.
 
 import type { Context, MiddlewareHandler } from "hono";
-import type { Rejection, VerifiedRequest, VerifyRequestOptions } from "@panelsig/core";
+import { PanelsigError, type Rejection, type VerifiedRequest, type VerifyRequestOptions } from "@panelsig/core";
 import { verifyRequest as webcryptoVerifyRequest } from "@panelsig/webcrypto";
 import { failureRejection } from "./failure.ts";
 import { readMiddlewareOptions, type OnErrorOption, type PanelsigVerifyOptions } from "./options.ts";
@@ -30,6 +30,10 @@ export type PanelsigEnv = { Variables: { panelsig: VerifiedRequest } };
 export function panelsig(options: PanelsigHonoOptions): MiddlewareHandler<PanelsigEnv> {
   const { verifyOptions, onError, own } = readMiddlewareOptions(options, ["verifyRequest", "clientIp"]);
   const verify = own.verifyRequest ?? webcryptoVerifyRequest;
+  if ((verifyOptions as { entranceError?: string }).entranceError === "close") {
+    // A Web handler can only answer with a Response; it cannot drop the connection unanswered.
+    throw new PanelsigError("invalid_option", "options.entranceError", 'cannot be "close" with Hono: a Web handler cannot close the connection without an answer (use "418" or "nginx")');
+  }
   return async (c, next) => {
     let result: VerifiedRequest;
     try {

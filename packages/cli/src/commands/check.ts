@@ -57,7 +57,7 @@ ${exitCodes("no valid, invalid or sign vector failed", "one did, or the adapter 
     const format = pickFormat(values.format);
     const timeout = seconds("--timeout", values.timeout, 10);
     const exitTimeout = seconds("--exit-timeout", values["exit-timeout"], timeout);
-    const vectors = selectVectors(values.scheme, values.flags);
+    const { vectors } = selectVectors(values.scheme, values.flags);
     const progress = progressLine("panelsig check");
     const adapter = startAdapter(values.exec);
     const run = await runAdapter(adapter, vectors, { timeoutMs: timeout * 1000, exitTimeoutMs: exitTimeout * 1000, onProgress: progress.update });

@@ -118,6 +118,8 @@ ${exitCodes("signed (--jsonl: every line signed)", "--jsonl only: a line was bad
       throw asFlagError(error) ?? error;
     }
 
+    // Signed as asked, but the reference receiver would refuse it: said on standard error, never hidden.
+    for (const warning of result.warnings ?? []) process.stderr.write(`panelsig sign: warning: ${warning}\n`);
     if (values.json) await writeOut(JSON.stringify(result, null, 2) + "\n");
     else if (values.curl) await writeOut(curlCommand(values.method, values.url, result.headers, curlBody(values.body, values["body-file"])) + "\n");
     else if (values.explain) await writeOut(explainSign(input, body, result) + "\n");

@@ -36,7 +36,8 @@ the receiver computed (canonical request, string to sign, expected signature).
                       headers as [name, value] pairs, body or bodyBase64), "credentials" and
                       "context" (now, entrance, clientIp, windowSeconds, …); "-" = standard input
   --json              print the verify result: {"valid", "error"?, "status"?, "message"?,
-                      "canonicalRequest"?, "stringToSign"?, "expectedSignature"?, "diagnosis"?}
+                      "canonicalRequest"?, "stringToSign"?, "expectedSignature"?, "diagnosis"?,
+                      "signatureChecked": false and "uncheckedReason" when nothing was checked}
   --jsonl             batch: a case object per line on standard input, a result per line out
   --provider P        node (default), webcrypto or pure
 
@@ -50,6 +51,10 @@ Example:
    "context": {"now": 1700000000, "entrance": "/entrance"}}
   JSON
   panelsig verify --request request.json
+
+A request the receiver lets through without checking any signature (acepanel: a public path,
+a path outside /api, /webhook/…, /download/…, /robots.txt) is valid, and the output says plainly
+that no signature was checked.
 
 ${exitCodes("valid (--jsonl: every line valid)", "invalid: the receiver would reject it\n      (--jsonl: a request would be rejected, or a line was bad)")}`,
 
@@ -73,9 +78,27 @@ ${exitCodes("valid (--jsonl: every line valid)", "invalid: the receiver would re
   },
 };
 
+/** Why the receiver let a request through unchecked, in words. */
+const UNCHECKED_BECAUSE: Record<string, string> = {
+  public_path: "the path is on the server's public list (login and similar), which it serves to anyone",
+  non_api_path: "the path is not under /api, and the server checks tokens only there",
+  webhook_or_download: "paths under /webhook/ and /download/ pass the entrance untouched",
+  robots_txt: "/robots.txt passes the entrance untouched",
+};
+
 async function explainVerdict(provider: ProviderPackage, input: Case, result: VerifyResult): Promise<string[]> {
+  if (result.valid && result.signatureChecked === false) {
+    return [
+      "valid, but NO SIGNATURE WAS CHECKED: the receiver lets this request through whatever it carries",
+      `  because ${UNCHECKED_BECAUSE[result.uncheckedReason!] ?? result.uncheckedReason} (${result.uncheckedReason})`,
+      "  to have a signature checked, send it to an API path under the receiver's entrance (context.entrance, \"/\" by default)",
+    ];
+  }
   if (result.valid) return ["valid", ...explainIntermediates(result).map((l) => "  " + l)];
-  const out = [`invalid: ${result.error}`, `  the receiver answers ${result.status}${result.message === undefined ? " (no message)" : `: ${JSON.stringify(result.message)}`}`];
+  const answer = result.connectionClosed
+    ? "  the receiver closes the connection without answering"
+    : `  the receiver answers ${result.status}${result.location !== undefined ? ` (redirect, Location: ${result.location})` : result.message === undefined ? " (no message)" : `: ${JSON.stringify(result.message)}`}`;
+  const out = [`invalid: ${result.error}`, answer];
   if (result.diagnosis) out.push(...diagnosisLines(result.diagnosis, result));
   const difference = await firstHeaderDifference(provider, input);
   if (difference) out.push("first difference from what the signer produces for this request:", ...difference);

@@ -64,23 +64,22 @@ export function isApiPath(path: string): boolean {
   return path === "/api" || path.startsWith("/api/");
 }
 
-/** The canonical path a signer uses: after the given entrance, or else from the first "api" segment. */
+/**
+ * The canonical path a signer uses: what remains after the entrance (absent = "/", as for the
+ * verifier), which must be /api or /api/…: the only paths the server checks a token on.
+ */
 function canonicalPath(path: string, entrance: string | undefined): string {
-  if (entrance !== undefined) {
-    const rest = stripEntrance(path, entrance);
-    if (rest === undefined || !isApiPath(rest)) {
-      throw new PanelsigError(
-        "invalid_url",
-        "request.url",
-        `path ${JSON.stringify(path)} is not /api or /api/… under the entrance ${JSON.stringify(normaliseEntrance(entrance))}; the server checks signatures only there`,
-      );
-    }
-    return rest;
+  const rest = stripEntrance(path, entrance ?? "/");
+  if (rest !== undefined && isApiPath(rest)) return rest;
+  if (entrance === undefined && /\/api(\/|$)/.test(path)) {
+    throw new PanelsigError(
+      "invalid_url",
+      "request.url",
+      `path ${JSON.stringify(path)} has a prefix before /api: set options.entrance to the panel's entrance (e.g. "/entrance"); without it the entrance is "/", as on the server`,
+    );
   }
-  for (let i = path.indexOf("/"); i >= 0; i = path.indexOf("/", i + 1)) {
-    if (isApiPath(path.slice(i))) return path.slice(i);
-  }
-  throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(path)} has no "api" segment; set options.entrance or use a path like /entrance/api/…`);
+  const under = entrance === undefined ? 'the entrance "/" (no options.entrance)' : `the entrance ${JSON.stringify(normaliseEntrance(entrance))}`;
+  throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(path)} is not /api or /api/… under ${under}; the server checks signatures only there`);
 }
 
 /** credentials.keyId as the server's "%d" reads it: a decimal uint64, printed without leading zeros. */
@@ -157,22 +156,47 @@ export function signAcepanel(provider: CryptoProvider, c: ReadCase): MaybePromis
   });
 }
 
+/**
+ * The entrance middleware (internal/middleware/entrance.go), step by step, for the decoded path
+ * and the normalised entrance: a refusal, a pass without any check, or the path the token check
+ * (must_login) sees next. The optional bindings of step 1 (domains, IPs, User-Agents) are not modelled.
+ */
+function throughEntrance(path: string, entrance: string, authorized: boolean): Verdict | { path: string } {
+  // 2. No Authorization at the entrance itself (or with no entrance): the session counts as having
+  //    come through it; the entrance itself is then redirected to the login page.
+  const cameThrough = !authorized && (entrance === "/" || path.replace(/\/$/, "") === entrance);
+  if (cameThrough && entrance !== "/") return { outcome: "login_redirect" };
+  // 3. Authorization and an API path under the entrance: rewritten to that API path, on to the token check.
+  if (authorized) {
+    const rest = stripEntrance(path, entrance);
+    if (rest !== undefined && isApiPath(rest)) return { path: rest };
+  }
+  // 4. Webhooks and downloads, never under the entrance, pass untouched.
+  if (path.startsWith("/webhook/") || path.startsWith("/download/")) return { unchecked: "webhook_or_download" };
+  // 5. Anything else is the entrance page, unless the session came through the entrance or it is /robots.txt.
+  if (!cameThrough && path !== "/robots.txt") {
+    return { outcome: !authorized && stripEntrance(path, entrance) !== undefined ? "entrance_page" : "entrance_mismatch" };
+  }
+  return { path };
+}
+
 /** The server's answer to a request, check by check in its order; the first failure is the answer. */
 export async function verifyAcepanel(provider: CryptoProvider, message: HttpMessage, settings: AcepanelSettings): Promise<Verdict> {
   const { rawPath, rawQuery } = splitTarget(message.target);
-  const path = goUnescape(rawPath, "path");
-  if (path === undefined) return { outcome: "bad_path" };
+  const decoded = goUnescape(rawPath, "path");
+  if (decoded === undefined) return { outcome: "bad_path" };
   const entrance = normaliseEntrance(toBinaryString(settings.entrance));
-  const rest = stripEntrance(path, entrance);
-  if (rest === undefined) return { outcome: "entrance_mismatch" };
-
-  // Without Authorization the server falls back to its browser session, which an API client has not
-  // got: under an entrance that is the entrance page (the entrance itself redirects to the login).
   const authorization = headerValue(message.headers, "Authorization");
-  if (!authorization && entrance !== "/" && rest !== "" && rest !== "/") return { outcome: "entrance_page" };
-  if (!isApiPath(rest) || PUBLIC_PATHS.has(rest)) return {};
+  const routed = throughEntrance(decoded, entrance, authorization !== "");
+  if (!("path" in routed)) return routed;
+  const { path } = routed;
+
+  // must_login: public and non-API paths pass unchecked; without Authorization (only possible with
+  // entrance "/") the server falls back to its browser session, which an API client has not got.
+  if (PUBLIC_PATHS.has(path)) return { unchecked: "public_path" };
+  if (!isApiPath(path)) return { unchecked: path === "/robots.txt" ? "robots_txt" : "non_api_path" };
   if (!authorization) return { outcome: "session_expired" };
-  if (rest.startsWith("/api/ws")) return { outcome: "websocket_not_allowed" };
+  if (path.startsWith("/api/ws")) return { outcome: "websocket_not_allowed" };
 
   const scanned = goSscanf(authorization, AUTHORIZATION_FORMAT);
   if (!scanned.ok) return { outcome: "malformed_authorization", detail: scanned.error };
@@ -190,7 +214,7 @@ export async function verifyAcepanel(provider: CryptoProvider, message: HttpMess
   const timestamp = acepanelTimestampValue(timestampText);
   const parts = {
     method: message.method,
-    canonicalPath: rest,
+    canonicalPath: path,
     canonicalQuery: rawQuery === undefined ? "" : canonicalBinaryQuery(rawQuery),
     bodyHash: toHex(await bodyHash.digest()),
     timestamp: timestamp.toString(),
@@ -200,7 +224,7 @@ export async function verifyAcepanel(provider: CryptoProvider, message: HttpMess
   const shown: Verdict = { canonicalRequest: computed.canonicalRequest, stringToSign: computed.stringToSign, expectedSignature: computed.signature };
   if (!timingSafeEqualText(signature, computed.signature)) {
     const bytes = body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined);
-    const mismatch = { received: signature, parts, computed, rawPath, rawQuery, path, entrance, timestampText, timestamp, bodyLength: body.length, body: bytes };
+    const mismatch = { received: signature, parts, computed, rawPath, rawQuery, path: decoded, entrance, timestampText, timestamp, bodyLength: body.length, body: bytes };
     return { outcome: "signature_mismatch", ...shown, diagnose: () => diagnoseAcepanel(provider, mismatch) };
   }
   if (timestamp === 0n) return { outcome: "timestamp_invalid", ...shown };

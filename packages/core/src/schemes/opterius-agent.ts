@@ -8,7 +8,6 @@
 import { readBody } from "../body.ts";
 import { concatBytes, timingSafeEqualText, toHex } from "../bytes.ts";
 import type { ReadCase } from "../case.ts";
-import { PanelsigError } from "../errors.ts";
 import { binaryStringToBytes, goUnescape, toBinaryString } from "../go-url.ts";
 import { createHmacSha256 } from "../hmac-stream.ts";
 import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
@@ -41,10 +40,16 @@ export async function agentSignature(provider: CryptoProvider, parts: AgentPrefi
 }
 
 export async function signOpteriusAgent(provider: CryptoProvider, c: ReadCase): Promise<SignResult> {
+  // Signed verbatim, as the real panel signs whatever text it sends; a text the reference verifier
+  // cannot read is the verifier's question (the closed Agent's parser is not known), so a warning.
   const timestamp = c.timestamp ?? formatRfc3339(Date.now() / 1000, c.options.timestampForm ?? "Z");
-  if (parseRfc3339(timestamp) === undefined) {
-    throw new PanelsigError("invalid_timestamp", "timestamp", `${JSON.stringify(timestamp)} is not an RFC 3339 date-time such as 2026-04-08T14:32:00Z`);
-  }
+  const warnings =
+    parseRfc3339(timestamp) === undefined
+      ? [
+          `timestamp ${JSON.stringify(timestamp)} is signed verbatim, but it is not RFC 3339 as Go's time.Parse(time.RFC3339) reads it ` +
+            "(YYYY-MM-DDThh:mm:ss, upper-case T and Z, seconds 00-59): panelsig's reference verifier answers timestamp_invalid, and the real Agent may too",
+        ]
+      : undefined;
   const result = await agentSignature(provider, {
     timestamp: toBinaryString(timestamp),
     method: c.request.method,
@@ -59,6 +64,7 @@ export async function signOpteriusAgent(provider: CryptoProvider, c: ReadCase): 
       ["Content-Type", "application/json"],
     ],
     ...result,
+    ...(warnings && { warnings }),
   };
 }
 
