@@ -7,6 +7,8 @@
 //   npm test                     every step
 //   npm test -- deno bun         only the named steps (and the build they need)
 //   npm test -- --list           the steps and what each does
+//   npm test -- browser redis    the steps that need chromium and redis-server
+//   npm test -- --all            every step, those included (CI, after installing them with apt)
 
 import { spawn } from "node:child_process";
 import { delimiter } from "node:path";
@@ -41,6 +43,9 @@ const STEPS = [
     cmd: ["npm", "run", "-s", "diagnosis:goal"],
     count: null,
   },
+  // Only when named (CI runs them after installing what they need from apt): not a newcomer's npm test.
+  { name: "browser", about: "serve's live page in Debian's chromium (needs apt-get install chromium)", cmd: ["npm", "run", "-s", "test:browser"], optional: true, count: vitestCounts },
+  { name: "redis", about: "the replay guard shared through a real redis-server (needs apt-get install redis-server)", cmd: ["npm", "run", "-s", "test:redis"], optional: true, count: vitestCounts },
 ];
 
 function vitestCounts(output) {
@@ -114,15 +119,17 @@ function run(cmd, label) {
 async function main() {
   const args = process.argv.slice(2);
   if (args.includes("--list") || args.includes("--help")) {
-    for (const step of STEPS) console.log(`${step.name.padEnd(12)} ${step.about}`);
+    for (const step of STEPS) console.log(`${step.name.padEnd(12)} ${step.about}${step.optional ? " [only when named]" : ""}`);
     return 0;
   }
-  const unknown = args.filter((a) => !STEPS.some((s) => s.name === a));
+  const all = args.includes("--all");
+  const named = args.filter((a) => a !== "--all");
+  const unknown = named.filter((a) => !STEPS.some((s) => s.name === a));
   if (unknown.length) {
     console.error(`npm test: no step named ${unknown.join(", ")} (steps: ${STEPS.map((s) => s.name).join(", ")})`);
     return 2;
   }
-  const chosen = args.length ? STEPS.filter((s) => s.name === "build" || args.includes(s.name)) : STEPS;
+  const chosen = all ? STEPS : named.length ? STEPS.filter((s) => s.name === "build" || named.includes(s.name)) : STEPS.filter((s) => !s.optional);
 
   const results = [];
   const started = Date.now();
