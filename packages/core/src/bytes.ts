@@ -185,3 +185,23 @@ export function timingSafeEqualText(a: string, b: string): boolean {
   }
   return diff === 0;
 }
+
+/** A text as Go holds it: its UTF-8 bytes, one char per byte (0-255). */
+export function toBinaryString(text: string): string {
+  if (isAscii(text)) return text;
+  const bytes = utf8(text);
+  let out = "";
+  for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]!);
+  return out;
+}
+
+/** The bytes of a binary string, pooled (see bytes.ts): every caller only hashes, MACs or decodes them. */
+export function binaryStringToBytes(binary: string): Uint8Array {
+  const out = pooledBytes(binary.length);
+  // encodeInto copies ASCII natively; a char from 0x80 on would be UTF-8 encoded, so then every byte is copied by hand.
+  const { read, written } = encoder.encodeInto(binary, out);
+  if (read !== binary.length || written !== binary.length) {
+    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  }
+  return out;
+}

@@ -4,7 +4,8 @@
 
 import { loneSurrogateAt, utf8 } from "./bytes.ts";
 import { PanelsigError } from "./errors.ts";
-import { isRecord, parseRequest, refuseUnknown, type ParsedRequest } from "./request.ts";
+import { parseRequest, refuseUnknown, type ParsedRequest } from "./request.ts";
+import { isRecord } from "./is-record.ts";
 import { SCHEME_IDS, type SchemeId, type SignOptions } from "./types.ts";
 
 export interface ReadCase {

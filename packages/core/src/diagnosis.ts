@@ -5,8 +5,7 @@
 // MAX_CANDIDATES HMACs, each over the request's own signed bytes (a body only up to
 // DIAGNOSIS_MAX_BODY_BYTES), so a rejected request costs at most a few dozen signatures more.
 
-import { timingSafeEqualText, toHex } from "./bytes.ts";
-import { toBinaryString } from "./go-url.ts";
+import { timingSafeEqualText, toBinaryString, toHex } from "./bytes.ts";
 import { whenReady } from "./maybe-promise.ts";
 import type { CryptoProvider, MaybePromise } from "./provider.ts";
 import { showSignedBytes } from "./signed-bytes.ts";

@@ -3,7 +3,7 @@
 // Both readers of client text that must match Go exactly (the Authorization scanner and the
 // client-ip header) use these, on "binary strings" (one char per byte, as HTTP gives them).
 
-import { binaryStringToBytes } from "./go-url.ts";
+import { binaryStringToBytes } from "./bytes.ts";
 
 export const RUNE_ERROR = 0xfffd;
 

@@ -3,31 +3,10 @@
 // Go strings are bytes, so this works on "binary strings": one char per byte (0-255), which
 // also makes JavaScript's string comparison equal to Go's byte-wise sort.
 
-import { isAscii, pooledBytes, utf8 } from "./bytes.ts";
+import { toBinaryString } from "./bytes.ts";
 
 /** Go ≥ 1.26 (GODEBUG urlmaxqueryparams default): a query with more pairs parses to nothing. */
 export const GO_MAX_QUERY_PARAMS = 10000;
-
-export function toBinaryString(text: string): string {
-  if (isAscii(text)) return text;
-  const bytes = utf8(text);
-  let out = "";
-  for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]!);
-  return out;
-}
-
-const encoder = new TextEncoder();
-
-/** The bytes of a binary string, pooled (see bytes.ts): every caller only hashes, MACs or decodes them. */
-export function binaryStringToBytes(binary: string): Uint8Array {
-  const out = pooledBytes(binary.length);
-  // encodeInto copies ASCII natively; a char from 0x80 on would be UTF-8 encoded, so then every byte is copied by hand.
-  const { read, written } = encoder.encodeInto(binary, out);
-  if (read !== binary.length || written !== binary.length) {
-    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  }
-  return out;
-}
 
 function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;

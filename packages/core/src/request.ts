@@ -2,9 +2,10 @@
 // and query of the request-target, the headers and the exact body bytes. Anything that could not
 // be sent over HTTP is refused here, with the field named, before any scheme sees it.
 
-import { fromBase64, isAscii, loneSurrogateAt, pooledUtf8, utf8Text } from "./bytes.ts";
+import { binaryStringToBytes, fromBase64, isAscii, loneSurrogateAt, pooledUtf8, toBinaryString, utf8Text } from "./bytes.ts";
 import { PanelsigError } from "./errors.ts";
-import { binaryStringToBytes, goUnescape, toBinaryString } from "./go-url.ts";
+import { goUnescape } from "./go-url.ts";
+import { isRecord } from "./is-record.ts";
 import type { HeaderPair } from "./types.ts";
 
 export interface ParsedRequest {
@@ -33,10 +34,6 @@ export function parseRequest(request: unknown): ParsedRequest {
   const method = parseMethod(request.method);
   const { rawPath, rawQuery } = parseTarget(request.url);
   return { method, rawPath, rawQuery, headers: parseHeaders(request.headers), body: parseBody(request.body, request.bodyBase64) };
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** An unknown field is a mistake (a typo such as "contxt" would otherwise silently change the answer). */

@@ -8,7 +8,7 @@ import { ENTRANCE_ERRORS, LOCALES, type EntranceError, type Locale, type Outcome
 import type { MaybePromise } from "./provider.ts";
 import type { ReplayStore } from "./replay.ts";
 import type { Diagnosis } from "./types.ts";
-import { isRecord } from "./request.ts";
+import { isRecord } from "./is-record.ts";
 import type { UncheckedReason } from "./types.ts";
 
 /** An AcePanel API token as the panel stores it. */

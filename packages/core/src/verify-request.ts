@@ -3,7 +3,7 @@
 // The body streams through the hash; it is handed back only when asked for and valid.
 
 import { PanelsigError } from "./errors.ts";
-import { toBinaryString } from "./go-url.ts";
+import { toBinaryString } from "./bytes.ts";
 import type { CryptoProvider } from "./provider.ts";
 import type { HeaderPair } from "./types.ts";
 import { verifyHttpWith, type VerifiedRequest } from "./verify-http.ts";

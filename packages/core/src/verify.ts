@@ -6,11 +6,11 @@
 import { readCase, readScheme, readSecret } from "./case.ts";
 import { ENTRANCE_ERRORS, LOCALES, type EntranceError, type Locale } from "./messages.ts";
 import { PanelsigError } from "./errors.ts";
-import { toBinaryString } from "./go-url.ts";
+import { toBinaryString } from "./bytes.ts";
 import type { HttpMessage } from "./http-message.ts";
 import type { CryptoProvider } from "./provider.ts";
 import type { ReplayStore } from "./replay.ts";
-import { isRecord } from "./request.ts";
+import { isRecord } from "./is-record.ts";
 import { readKeyId } from "./schemes/acepanel.ts";
 import type { Case, CaseCredentials, SchemeId, VerifyContext, VerifyResult } from "./types.ts";
 import type { VerifyOptions } from "./verify-options.ts";

@@ -9,13 +9,13 @@
 // must_login.go, user_token.go ValidateReq; docs/verify-outcomes.md).
 
 import { readBody } from "../body.ts";
-import { isAscii, timingSafeEqualText, toHex, utf8Text } from "../bytes.ts";
+import { binaryStringToBytes, isAscii, timingSafeEqualText, toBinaryString, toHex, utf8Text } from "../bytes.ts";
 import type { ReadCase } from "../case.ts";
 import { PanelsigError } from "../errors.ts";
 import { goSscanf } from "../go-scan.ts";
 import { acepanelTimestampDecimal, acepanelTimestampValue } from "../go-strconv.ts";
 import { binaryToText } from "../go-text.ts";
-import { binaryStringToBytes, canonicalBinaryQuery, canonicalQuery, goUnescape, toBinaryString } from "../go-url.ts";
+import { canonicalBinaryQuery, canonicalQuery, goUnescape } from "../go-url.ts";
 import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
 import { ipAllowed, requestIp } from "../ip-whitelist.ts";
 import { whenReady } from "../maybe-promise.ts";

@@ -4,10 +4,9 @@
 // case, and the mistakes every scheme shares. Each candidate MACs TIMESTAMP + METHOD + PATH + BODY
 // once, so it needs the body's bytes: without them only "signed an empty body" is tried.
 
-import { concatBytes } from "../bytes.ts";
+import { concatBytes, utf8 } from "../bytes.ts";
 import { DIAGNOSIS_MAX_BODY_BYTES, firstMatch, macCandidate, macKey, secretMistakes, skewSummary, SKEW_SECONDS, upperCaseSignature, whatwgEncoded, type Candidate } from "../diagnosis.ts";
 import { jsonBodyMistakes } from "../diagnosis-json.ts";
-import { utf8 } from "../bytes.ts";
 import type { CryptoProvider } from "../provider.ts";
 import { formatRfc3339 } from "../rfc3339.ts";
 import type { Diagnosis } from "../types.ts";

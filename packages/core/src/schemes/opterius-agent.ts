@@ -6,9 +6,9 @@
 // The verifier signs the X-Timestamp text as received and parses it only for the window check.
 
 import { readBody } from "../body.ts";
-import { concatBytes, timingSafeEqualText, toHex } from "../bytes.ts";
+import { binaryStringToBytes, concatBytes, timingSafeEqualText, toBinaryString, toHex } from "../bytes.ts";
 import type { ReadCase } from "../case.ts";
-import { binaryStringToBytes, goUnescape, toBinaryString } from "../go-url.ts";
+import { goUnescape } from "../go-url.ts";
 import { createHmacSha256 } from "../hmac-stream.ts";
 import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
 import type { CryptoProvider } from "../provider.ts";

@@ -5,10 +5,9 @@
 // MACs TIMESTAMP + BODY once, so it needs the body's bytes: without them only "signed an empty
 // body" is tried.
 
-import { concatBytes, utf8 } from "../bytes.ts";
+import { binaryStringToBytes, concatBytes, utf8 } from "../bytes.ts";
 import { DIAGNOSIS_MAX_BODY_BYTES, firstMatch, macCandidate, macKey, secretMistakes, skewSummary, SKEW_SECONDS, upperCaseSignature, type Candidate } from "../diagnosis.ts";
 import { jsonBodyMistakes } from "../diagnosis-json.ts";
-import { binaryStringToBytes } from "../go-url.ts";
 import type { CryptoProvider } from "../provider.ts";
 import type { Diagnosis } from "../types.ts";
 

@@ -5,10 +5,10 @@
 // and can refuse a signature it has already accepted (the replay guard, see replay.ts).
 
 import { readBody } from "../body.ts";
-import { concatBytes, timingSafeEqualText, toHex, utf8 } from "../bytes.ts";
+import { binaryStringToBytes, concatBytes, timingSafeEqualText, toHex, utf8 } from "../bytes.ts";
 import type { ReadCase } from "../case.ts";
 import { PanelsigError } from "../errors.ts";
-import { binaryStringToBytes, goUnescape } from "../go-url.ts";
+import { goUnescape } from "../go-url.ts";
 import { createHmacSha256 } from "../hmac-stream.ts";
 import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
 import type { CryptoProvider } from "../provider.ts";
