@@ -20,7 +20,13 @@ function hexValue(c: number): number {
  * Returns undefined where Go returns an error (a "%" not followed by two hex digits).
  */
 export function goUnescape(binary: string, mode: "path" | "query"): string | undefined {
+  // Nothing to decode (most paths and values): the text is its own decoding.
   if (!binary.includes("%") && (mode === "path" || !binary.includes("+"))) return binary;
+  return unescapeEach(binary, mode);
+}
+
+/** goUnescape char by char, without its shortcut; exported for the test that compares the two. */
+export function unescapeEach(binary: string, mode: "path" | "query"): string | undefined {
   let out = "";
   for (let i = 0; i < binary.length; i++) {
     const c = binary.charCodeAt(i);
@@ -43,13 +49,19 @@ const UPPER_HEX = "0123456789ABCDEF";
 const ONLY_UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
 
 /** A-Z a-z 0-9 - _ . ~: the bytes Go's url.QueryEscape leaves as they are. */
-function isUnreserved(c: number): boolean {
+export function isUnreserved(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 46 || c === 126;
 }
 
 /** Go's url.QueryEscape: only A-Z a-z 0-9 - _ . ~ stay; space is "+"; the rest is %XX. */
 export function goQueryEscape(binary: string): string {
+  // Nothing to escape (most keys and values): one native regex test instead of a loop.
   if (ONLY_UNRESERVED.test(binary)) return binary;
+  return queryEscapeEach(binary);
+}
+
+/** goQueryEscape char by char, without its shortcut; exported for the test that compares the two. */
+export function queryEscapeEach(binary: string): string {
   let out = "";
   for (let i = 0; i < binary.length; i++) {
     const c = binary.charCodeAt(i);
@@ -74,8 +86,14 @@ export function canonicalBinaryQuery(binary: string): string {
   let pairs = 1;
   for (let i = 0; i < binary.length; i++) if (binary.charCodeAt(i) === 38) pairs++;
   if (pairs > GO_MAX_QUERY_PARAMS) return "";
-  if (isAlreadyCanonical(binary)) return binary;
+  return isAlreadyCanonical(binary) ? binary : reencodeQuery(binary);
+}
 
+/**
+ * url.ParseQuery then Values.Encode(), every step done: what canonicalBinaryQuery does when its
+ * shortcut does not apply; exported for the test that compares the two.
+ */
+export function reencodeQuery(binary: string): string {
   const values = new Map<string, string[]>();
   for (const pair of binary.split("&")) {
     if (pair === "" || pair.includes(";")) continue;
@@ -100,9 +118,10 @@ export function canonicalBinaryQuery(binary: string): string {
 /**
  * True when Values.Encode() would print the query back unchanged, as most clients send it: every
  * pair is key=value of unreserved characters only (nothing to unescape or escape), and the keys
- * are already in order. Checked in one pass, it spares the parse, sort and re-escape.
+ * are already in order. Checked in one pass, it spares the parse, sort and re-escape. Exported for
+ * the test that checks it against that definition and against reencodeQuery.
  */
-function isAlreadyCanonical(binary: string): boolean {
+export function isAlreadyCanonical(binary: string): boolean {
   let previousKey = "";
   let start = 0;
   let eq = -1;
