@@ -10,7 +10,11 @@ const DECIMAL_NUMBER = /^([-+]?[0-9]*)(\.[0-9]*)?$/;
 
 /** The value the server takes from an X-Timestamp header text (0n when it cannot parse it). */
 export function acepanelTimestampValue(text: string): bigint {
-  if (isPrintedInt64(text)) return BigInt(text);
+  return isPrintedInt64(text) ? BigInt(text) : castToInt64(text);
+}
+
+/** cast.ToInt64 every step, without the shortcut for plain decimals; exported for the test that compares the two. */
+export function castToInt64(text: string): bigint {
   const decimal = text.includes(".") ? DECIMAL_NUMBER.exec(text) : null;
   return parseGoInt(decimal ? decimal[1]! : text) ?? 0n;
 }
@@ -23,8 +27,9 @@ export function acepanelTimestampDecimal(text: string): string {
 /**
  * True for the common header: 1 to 18 decimal digits without a leading zero. Go reads such text
  * as that decimal number (it is below 2^63), and prints it back unchanged: no BigInt work needed.
+ * Exported for the test that checks it against that definition.
  */
-function isPrintedInt64(text: string): boolean {
+export function isPrintedInt64(text: string): boolean {
   const first = text.charCodeAt(0);
   if (text.length > 18 || !(first >= 49 && first <= 57)) return false;
   for (let i = 1; i < text.length; i++) {
