@@ -56,3 +56,25 @@ for (const { name, provider } of PROVIDERS) {
     });
   });
 }
+
+describe("createHmacSha256: key-derived bytes do not outlive the tag", () => {
+  it("the outer padded key it handed to the hash is zeroed once the digest is made", async () => {
+    const handed: Uint8Array[] = [];
+    const base = PROVIDERS[0]!.provider;
+    const keeping = {
+      ...base,
+      createSha256() {
+        const hash = base.createSha256();
+        return { update: (chunk: Uint8Array) => { handed.push(chunk); hash.update(chunk); }, digest: () => hash.digest() };
+      },
+    };
+    const key = bytes(20, 3);
+    const mac = await createHmacSha256(keeping, key);
+    mac.update(bytes(10, 4));
+    const tag = toHex(await mac.digest());
+    expect(tag).toBe(createHmac("sha256", key).update(bytes(10, 4)).digest("hex"));
+    // Handed over in order: inner pad, message, outer pad, inner digest.
+    expect(handed.map((chunk) => chunk.length)).toEqual([64, 10, 64, 32]);
+    expect(handed[2]!.every((b) => b === 0)).toBe(true);
+  });
+});
