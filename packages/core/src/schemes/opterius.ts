@@ -28,8 +28,8 @@ export function opteriusSettings(o: Readonly<Record<string, unknown>>): Opterius
   return { secret: readSecret(o.secret, "options.secret"), windowSeconds: (o.windowSeconds as number | undefined) ?? DEFAULT_WINDOW_SECONDS };
 }
 
-export function opteriusCaseOptions(secret: string, _keyId: unknown, context: VerifyContext): Record<string, unknown> {
-  return { secret, windowSeconds: context.windowSeconds };
+export function opteriusCaseSettings(secret: string, _keyId: unknown, context: VerifyContext): OpteriusSettings {
+  return opteriusSettings({ secret, windowSeconds: context.windowSeconds });
 }
 
 /**
