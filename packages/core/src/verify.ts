@@ -25,25 +25,27 @@ export interface VerifyCaseOptions {
   maxBodyBytes?: number;
 }
 
-/** Verifies one case object. Throws a PanelsigError only when the case is malformed or `extra` repeats its context. */
-export async function verifyWith(provider: CryptoProvider, input: Case, options?: VerifyCaseOptions): Promise<VerifyResult> {
-  const extra = readCaseOptions(options);
-  const c = readCase(input, "verify");
-  const context = readContext(input.context, c.scheme);
-  const { rawPath, rawQuery, method, headers, body } = c.request;
-  const message: HttpMessage = {
-    method,
-    target: toBinaryString(rawQuery === undefined ? rawPath : `${rawPath}?${rawQuery}`),
-    headers: headers.map(([name, value]) => [name, toBinaryString(value)]),
-    body,
-    bodyText: c.request.bodyText,
-    clientIp: context.clientIp === undefined ? undefined : toBinaryString(context.clientIp),
-  };
-  const secret = (input.credentials as CaseCredentials).secret;
-  const result: VerifiedRequest = await verifyPrepared(provider, prepareCase(c.scheme, c.keyId, secret, context, extra), message);
-  // The contract's verify result has no response to send: the rejection stays out.
-  delete result.rejection;
-  return result;
+/** Verifies one case object. Rejects with a PanelsigError only when the case is malformed or `extra` repeats its context. */
+export function verifyWith(provider: CryptoProvider, input: Case, options?: VerifyCaseOptions): Promise<VerifyResult> {
+  try {
+    const extra = readCaseOptions(options);
+    const c = readCase(input, "verify");
+    const context = readContext(input.context, c.scheme);
+    const { rawPath, rawQuery, method, headers, body } = c.request;
+    const message: HttpMessage = {
+      method,
+      target: toBinaryString(rawQuery === undefined ? rawPath : `${rawPath}?${rawQuery}`),
+      headers: headers.map(([name, value]) => [name, toBinaryString(value)]),
+      body,
+      bodyText: c.request.bodyText,
+      clientIp: context.clientIp === undefined ? undefined : toBinaryString(context.clientIp),
+    };
+    const secret = (input.credentials as CaseCredentials).secret;
+    // The contract's verify result has no response to send: no rejection.
+    return verifyPrepared(provider, prepareCase(c.scheme, c.keyId, secret, context, extra), message, false);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** The receiving side of a case object: everything but the request (and its client address, which comes with each request). */
@@ -144,7 +146,8 @@ const SIGNATURE_HEX = /^[0-9a-f]{64}$/;
 function readContext(context: unknown, scheme: SchemeId): VerifyContext {
   if (context === undefined) return {};
   if (!isRecord(context)) throw new PanelsigError("invalid_case", "context", "must be an object (the receiver's state)");
-  for (const [name, value] of Object.entries(context)) {
+  for (const name of Object.keys(context)) {
+    const value = context[name];
     const field = CONTEXT_FIELDS[name as keyof VerifyContext];
     if (!field) throw new PanelsigError("invalid_case", `context.${name}`, `unknown field; the context takes: ${Object.keys(CONTEXT_FIELDS).join(", ")}`);
     if (value !== undefined && !field[1](value)) throw new PanelsigError("invalid_case", `context.${name}`, `must be ${field[0]}`);

@@ -101,8 +101,8 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
   // The string to sign holds the body: shown when its bytes are at hand — given in memory, or
   // streamed and kept because the caller asked (keepBody) — never held for this alone.
   const bytes = body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined);
-  const signed = bytes && showPrefixedBody<{ stringToSign?: string; stringToSignBase64?: string }>({}, prefix, message.bodyText ?? bytes);
-  const shown: Verdict = { ...signed, expectedSignature: body.signature };
+  const shown: Verdict = bytes ? showPrefixedBody({}, prefix, message.bodyText ?? bytes) : {};
+  shown.expectedSignature = body.signature;
   if (!timingSafeEqualText(signature, body.signature)) {
     const mismatch: AgentMismatch = {
       received: signature,
@@ -114,7 +114,7 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
       secret: own.secret,
       bodyLength: body.length,
       body: bytes,
-      shown: signed ?? {},
+      shown: !bytes ? {} : shown.stringToSign !== undefined ? { stringToSign: shown.stringToSign } : { stringToSignBase64: shown.stringToSignBase64 },
     };
     shown.outcome = "signature_mismatch";
     shown.diagnose = () => diagnose(provider, mismatch);
