@@ -73,6 +73,11 @@ export function utf8Text(bytes: Uint8Array): string | undefined {
 export function loneSurrogateAt(text: string): number {
   // isWellFormed (ES2024; Node 20, Deno, Bun, browsers) answers the common case natively.
   if ((text as { isWellFormed?: () => boolean }).isWellFormed?.()) return -1;
+  return scanLoneSurrogate(text);
+}
+
+/** loneSurrogateAt char by char, as where isWellFormed is missing; exported for the test that compares the two. */
+export function scanLoneSurrogate(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {

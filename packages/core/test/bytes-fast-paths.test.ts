@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromBase64, timingSafeEqualText, toBase64, toHex, utf8 } from "@panelsig/core";
 import {
-  binaryStringToBytes, concatBytes, concatChunks, isAscii, loneSurrogateAt, pooledBytes, pooledUtf8, toBinaryString, utf8Text,
+  binaryStringToBytes, concatBytes, concatChunks, isAscii, loneSurrogateAt, pooledBytes, pooledUtf8, scanLoneSurrogate, toBinaryString, utf8Text,
 } from "../src/bytes.ts";
 
 const RUNS = { numRuns: 1000, seed: 15 };
@@ -84,17 +84,20 @@ describe("loneSurrogateAt: isWellFormed first, then the scan", () => {
       ["", -1], ["abc", -1], ["😀", -1], ["a😀b", -1], ["\ud800", 0], ["\udc00", 0], ["a\udbff", 1], ["a\udfffb", 1],
       ["\ud7ff\ue000", -1], ["\udc00\ud800", 0], ["😀\ud83d", 2], ["\ud83d\ud83d\ude00", 0], ["x\ud800\udc00\udc00", 3],
     ];
-    for (const [t, at] of table) expect([t, loneSurrogateAt(t)]).toEqual([t, at]);
+    for (const [t, at] of table) {
+      expect([t, loneSurrogateAt(t)]).toEqual([t, at]);
+      expect([t, scanLoneSurrogate(t)]).toEqual([t, at]);
+    }
   });
-  it("for any text", () => {
+  it("for any text, with and without isWellFormed", () => {
     const surrogates = fc.string({ unit: fc.constantFrom("a", "\ud7ff", "\ud800", "\udbff", "\udc00", "\udfff", "\ue000", "😀"), maxLength: 8 });
-    fc.assert(fc.property(surrogates, (t) => loneSurrogateAt(t) === firstLoneSurrogate(t)), RUNS);
+    fc.assert(fc.property(surrogates, (t) => loneSurrogateAt(t) === firstLoneSurrogate(t) && scanLoneSurrogate(t) === firstLoneSurrogate(t)), RUNS);
   });
 });
 
 describe("pooled bytes: views on shared blocks never share a byte", () => {
   it("every view is zeroed, of the length asked, and keeps what was written to it", () => {
-    const lengths = [0, 1, 7, 1024, 1025, 4096, 3000, 2000, 8192, 5, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 33];
+    const lengths = [0, 1, 7, 1024, 1025, 4096, 3000, 2000, 8192, 8193, 5, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 33];
     const views = lengths.map((length, i) => {
       const view = pooledBytes(length);
       expect([i, view.length, view.every((b) => b === 0)]).toEqual([i, length, true]);
@@ -136,7 +139,7 @@ describe("hex and base64 against Buffer", () => {
     expect(hex(fromBase64("Zm9vYg==")!)).toBe("666f6f62");
   });
   it("fromBase64 refuses what is not strict standard base64", () => {
-    for (const bad of ["A", "AA", "AAA", "AAAAA", "AA=A", "A===", "=AAA", "AA-_", "AA\u00e9A", "AA\u0141A", "AA A", "AA==AAAA", "AAA\x00", "AA.="]) {
+    for (const bad of ["A", "AA", "AAA", "AAAAA", "AA=A", "A===", "=AAA", "AA-_", "AA\u00e9A", "AA\u0141A", "AA A", "AA==AAAA", "AAA\x00", "AAA\x7f", "AAA\x80", "AAA\u0100", "AA.="]) {
       expect([bad, fromBase64(bad)]).toEqual([bad, undefined]);
     }
   });
