@@ -48,7 +48,7 @@ describe("parseGoInt: strconv.ParseInt(s, 0, 64)", () => {
     ["0x7fffffffffffffff", 9223372036854775807n], ["0x8000000000000000", undefined], ["-0x8000000000000000", -9223372036854775808n],
     ["0xffffffffffffffff", undefined], ["0x10000000000000000", undefined], ["18446744073709551615", undefined],
     ["1_000", 1000n], ["1__0", undefined], ["_1", undefined], ["1_", undefined], ["-1_0", -10n], ["+_1", undefined],
-    ["0b_1", 1n], ["0o_7", 7n], ["0_x1", undefined], ["1_a", undefined], ["0xa_b", 171n], ["0x_a", 10n], ["12a", undefined],
+    ["0b_1", 1n], ["1_9", 19n], ["9_0", 90n], ["0xf_f", 255n], ["0XF_F", 255n], ["0x9_a", 154n], ["0o_7", 7n], ["0_x1", undefined], ["1_a", undefined], ["0xa_b", 171n], ["0x_a", 10n], ["12a", undefined],
     ["", undefined], ["+", undefined], ["-", undefined], ["--1", undefined], ["+-1", undefined], ["1 ", undefined], ["٣", undefined],
     ["9", 9n], ["z", undefined], ["0xz", undefined], ["0x@", undefined], ["0x[", undefined], ["0x`", undefined], ["0x{", undefined],
   ];
