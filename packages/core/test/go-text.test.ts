@@ -53,12 +53,12 @@ describe("decodeRune: Go's utf8.DecodeRuneInString", () => {
 
 describe("isGoSpace: Unicode White_Space", () => {
   it("every code point", () => {
-    const differing: number[] = [];
-    for (let cp = 0; cp <= 0x10ffff; cp++) {
+    let firstDiffering: number | undefined;
+    for (let cp = 0; cp <= 0x10ffff && firstDiffering === undefined; cp++) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
-      if (isGoSpace(cp) !== WHITE_SPACE.test(String.fromCodePoint(cp))) differing.push(cp);
+      if (isGoSpace(cp) !== WHITE_SPACE.test(String.fromCodePoint(cp))) firstDiffering = cp;
     }
-    expect(differing).toEqual([]);
+    expect(firstDiffering).toBe(undefined);
   });
   it("and not U+FEFF, U+180E or U+200B, which JavaScript's \\s or older Unicode count", () => {
     expect([isGoSpace(0xfeff), isGoSpace(0x180e), isGoSpace(0x200b), isGoSpace(RUNE_ERROR), isGoSpace(-1)]).toEqual([false, false, false, false, false]);
