@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { verifyHttpWith, type HttpMessage, type VerifyOptions } from "@panelsig/core";
 import { PROVIDERS } from "@panelsig/conformance";
+import { hmacSha256Hex, sha256Hex } from "../src/digest-hex.ts";
 import { macPrefixedBody } from "../src/schemes/opterius.ts";
 
 const NOW = 1700000000;
@@ -132,3 +133,18 @@ for (const { name, provider } of PROVIDERS) {
     });
   });
 }
+
+describe("hex digests of parts without the provider's hex methods: the byte path on every provider", () => {
+  for (const { name, provider } of PROVIDERS) {
+    const { sha256Hex: _s, hmacSha256Hex: _h, ...bytesOnly } = provider as typeof provider & { sha256Hex?: unknown; hmacSha256Hex?: unknown };
+    it(`${name}: one text part, one byte part, several parts`, async () => {
+      const key = new Uint8Array([9, 8, 7]);
+      const cases: (string | Uint8Array)[][] = [["abc"], ["\u20ac"], [new Uint8Array([0xe2, 0x82, 0xac])], ["a", new Uint8Array([0xff]), "b"], []];
+      for (const parts of cases) {
+        const joined = Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
+        expect(await sha256Hex(bytesOnly, parts)).toBe(sha256(joined));
+        expect(await hmacSha256Hex(bytesOnly, key, parts)).toBe(hmacHex(key, joined));
+      }
+    });
+  }
+});
