@@ -1,6 +1,6 @@
 // @panelsig/pure: SHA-256 and HMAC-SHA256 in plain ECMAScript, for any runtime.
 
-import { bindSign, bindVerify, bindVerifyRequest, type CryptoProvider } from "@panelsig/core";
+import { bindSign, bindVerify, bindVerifyRequest, type Sign, type Verify, type VerifyRequest, type CryptoProvider } from "@panelsig/core";
 import { hmacSha256 } from "./hmac.ts";
 import { Sha256, sha256 } from "./sha256.ts";
 
@@ -15,10 +15,10 @@ export const pureProvider: CryptoProvider = {
 };
 
 /** Signs a case object with panelsig's own SHA-256 and HMAC. */
-export const sign = /* @__PURE__ */ bindSign(pureProvider);
+export const sign: Sign = /* @__PURE__ */ bindSign(pureProvider);
 
 /** Verifies a case object with panelsig's own SHA-256 and HMAC: the real receiver's answer. */
-export const verify = /* @__PURE__ */ bindVerify(pureProvider);
+export const verify: Verify = /* @__PURE__ */ bindVerify(pureProvider);
 
 /** Verifies a Web Request with panelsig's own SHA-256 and HMAC. */
-export const verifyRequest = /* @__PURE__ */ bindVerifyRequest(pureProvider);
+export const verifyRequest: VerifyRequest = /* @__PURE__ */ bindVerifyRequest(pureProvider);

@@ -2,7 +2,7 @@
 // Each secret is imported as a CryptoKey once and reused: importKey costs as much as a sign.
 // WebCrypto has no incremental digest, so streamed bodies are hashed by @panelsig/pure's SHA-256.
 
-import { bindSign, bindVerify, bindVerifyRequest, type CryptoProvider, type SigningProvider } from "@panelsig/core";
+import { bindSign, bindVerify, bindVerifyRequest, type Sign, type Verify, type VerifyRequest, type CryptoProvider, type SigningProvider } from "@panelsig/core";
 import { Sha256 } from "@panelsig/pure";
 
 const MAX_CACHED_KEYS = 256;
@@ -48,10 +48,10 @@ const webcryptoDigests: SigningProvider = { name: "webcrypto", sha256, hmacSha25
 export const webcryptoProvider: CryptoProvider = { name: "webcrypto", sha256, hmacSha256, createSha256: () => new Sha256() };
 
 /** Signs a case object with WebCrypto. */
-export const sign = /* @__PURE__ */ bindSign(webcryptoDigests);
+export const sign: Sign = /* @__PURE__ */ bindSign(webcryptoDigests);
 
 /** Verifies a case object with WebCrypto: the real receiver's answer. */
-export const verify = /* @__PURE__ */ bindVerify(webcryptoProvider);
+export const verify: Verify = /* @__PURE__ */ bindVerify(webcryptoProvider);
 
 /** Verifies a Web Request (Deno.serve, Bun.serve, Workers, Hono) with WebCrypto. */
-export const verifyRequest = /* @__PURE__ */ bindVerifyRequest(webcryptoProvider);
+export const verifyRequest: VerifyRequest = /* @__PURE__ */ bindVerifyRequest(webcryptoProvider);
