@@ -27,6 +27,7 @@ describe("requestIp: net.SplitHostPort on the header's first element", () => {
     ["a:b:1", PEER], // too many colons
     ["ab", PEER], // no port
     ["x]:1", PEER],
+    ["]x:1", PEER],
   ];
   for (const [header, ip] of table) it(`${JSON.stringify(header)} -> ${JSON.stringify(ip)}`, () => expect(requestIp(PEER, header)).toBe(ip));
 });
@@ -46,6 +47,7 @@ describe("parseIp: netip's field rules", () => {
     "1:2:3:4::5:6:7:8", "1:2:3:4:5:6:7:1.2.3.4", "1:2:3:4:5:6:7:8:", ":::", "1:::2", "::1::", "1:2:3:4:5:6:7", "1.2.3.4::",
     "::1.2.3", "::1.2.3.4.5", "::1.2.3.256", "1.2.3.-1", "1.2.3.4 ", " 1.2.3.4", "1.2.3.+4", "1.2.3.1000", "1.2.3.",
     "1%2.3.4", "%1", "1:2:3:4:5:6:7:8%x", "abcde::", "::g", "1:2", "1",
+    "::1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8::", "::1:2:3:4:5:6:7:1.2.3.4", "1::2:3:4:5:6:7:1.2.3.4",
   ];
   for (const text of refused) it(`refuses ${JSON.stringify(text)}`, () => expect(parseIp(text)).toBe(undefined));
 });
@@ -82,6 +84,12 @@ describe("ipAllowed: CIDR bits and masks at every byte edge", () => {
     ["::ffff:203.0.113.0/95", "8.8.8.8", false],
     ["::/96", "::8.8.8.8", true],
     ["::/96", "8.8.8.8", false],
+    // Only ::ffff:a.b.c.d is an IPv4 client (IP.To4: ten zero bytes, then ff ff).
+    ["1.2.3.0/24", "::ffff:1.2.3.4", true],
+    ["1.2.3.0/24", "1::ffff:1.2.3.4", false],
+    ["1.2.3.0/24", "::ff:1.2.3.4", false],
+    ["1.2.3.0/24", "::ff00:1.2.3.4", false],
+    ["1.2.3.0/24", "::1.2.3.4", false],
   ];
   for (const [block, ip, allowed] of table) it(`${block} ${allowed ? "holds" : "does not hold"} ${ip}`, () => expect(ipAllowed(ip, [block])).toBe(allowed));
 });
