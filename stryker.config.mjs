@@ -1,6 +1,6 @@
 // `npm run mutation`: Stryker mutates packages/core/src and runs core's tests against each mutant
-// (not part of `npm test`: it takes tens of minutes). While working on one module, mutate only it:
-//   npx stryker run --mutate packages/core/src/go-url.ts
+// (not part of `npm test`: on two shared cores, hours). While working on one module, mutate only it
+// (CONTRIBUTING.md, "Mutation testing"): npm run mutation -- --mutate packages/core/src/go-url.ts
 // Reports go to reports/mutation/ (git-ignored). Concurrency 2: the machine is small and shared.
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
