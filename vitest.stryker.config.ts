@@ -1,4 +1,5 @@
-// The vitest config Stryker runs (stryker.config.mjs): the root config, on core's tests only.
+// The vitest config Stryker runs (stryker.config.mjs): the root config, on core's tests and the
+// conformance package's (the vector corpus on every provider, the diagnosis catalogue, the fuzzers).
 // Stryker copies the repository into a sandbox and mutates the copy, but "@panelsig/core" would
 // still resolve through node_modules to the unmutated packages/core: the alias points every import
 // of it (the tests' and those of the other packages the tests load) at the sandbox's own sources.
@@ -13,5 +14,5 @@ const only = process.env.STRYKER_TESTS?.split(",").flatMap((file) => [file, file
 export default defineConfig({
   ...base,
   resolve: { ...base.resolve, alias: { "@panelsig/core": fileURLToPath(new URL("packages/core/src/index.ts", import.meta.url)) } },
-  test: { ...base.test, include: only ?? ["packages/core/test/**/*.test.ts"] },
+  test: { ...base.test, include: only ?? ["packages/core/test/**/*.test.ts", "packages/conformance/test/**/*.test.ts"] },
 });

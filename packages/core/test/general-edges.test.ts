@@ -96,7 +96,22 @@ describe("MemoryReplayStore: the ring", () => {
     expect(names.map((name) => store.claim(name, 100, 10))).toEqual(names.map(() => false));
     expect(store.size).toBe(40);
   });
+  it("entries moved when the ring grew are forgotten when they expire, even after their slots are taken again", () => {
+    const store = new MemoryReplayStore({ maxEntries: 1000 });
+    const first = Array.from({ length: 17 }, (_, i) => `old-${i}`); // the seventeenth claim grows the ring from 16 to 32
+    for (const name of first) expect(store.claim(name, 100, 10)).toBe(true);
+    // At 200 all of them have expired; 32 new claims go round the ring over their old slots.
+    for (let i = 0; i < 32; i++) expect(store.claim(`new-${i}`, 1000, 200)).toBe(true);
+    expect(first.map((name) => store.claim(name, 1000, 200))).toEqual(first.map(() => true));
+  });
   it("maxEntries must be a whole number, at least 1", () => {
     expect(() => new MemoryReplayStore({ maxEntries: 0 })).toThrow("maxEntries: must be a whole number of signatures, at least 1, not 0");
+    let error: unknown;
+    try {
+      new MemoryReplayStore({ maxEntries: 1.5 });
+    } catch (e) {
+      error = e;
+    }
+    expect([(error as PanelsigError).code, (error as PanelsigError).field]).toEqual(["invalid_option", "maxEntries"]);
   });
 });
