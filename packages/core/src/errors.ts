@@ -11,7 +11,8 @@ export type PanelsigErrorCode =
   | "invalid_secret"
   | "invalid_key_id"
   | "invalid_timestamp"
-  | "invalid_option";
+  | "invalid_option"
+  | "invalid_bytes";
 
 export class PanelsigError extends Error {
   readonly code: PanelsigErrorCode;

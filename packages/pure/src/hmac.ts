@@ -1,6 +1,7 @@
 // HMAC-SHA256 (RFC 2104). The key only ever enters the hash as two padded 64-byte blocks, so
 // their chaining states can be computed once per key: a MAC then starts mid-hash and costs the
 // message's own blocks plus one outer block.
+import { assertBytes } from "./bytes.ts";
 import { IV, compress, finish, sha256, viewOf } from "./sha256.ts";
 
 // Scratch space, shared: JavaScript runs one call at a time and nothing here re-enters.
@@ -42,16 +43,20 @@ export class HmacSha256Key {
   private readonly outer = new Int32Array(8);
 
   constructor(key: Uint8Array) {
+    assertBytes(key, "key");
     absorbKey(key, this.inner, this.outer);
   }
 
   mac(data: Uint8Array): Uint8Array {
+    assertBytes(data, "data");
     return macFrom(this.inner, this.outer, data);
   }
 }
 
 /** HMAC-SHA256 of `data` under `key`. */
 export function hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array {
+  assertBytes(key, "key");
+  assertBytes(data, "data");
   absorbKey(key, INNER, OUTER);
   const tag = macFrom(INNER, OUTER, data);
   // These states stand in for the key: don't leave them lying around between calls.

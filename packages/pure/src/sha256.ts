@@ -3,6 +3,8 @@
 // working variables and the 16-word message schedule live in locals, and big-endian words are
 // read straight from the caller's bytes through a DataView.
 
+import { assertBytes } from "./bytes.ts";
+
 /** The initial chaining state: first 32 bits of the fractional parts of the square roots of the
  * first 8 primes (FIPS 180-4 §5.3.3). Read-only: copy it, never write to it. */
 // prettier-ignore
@@ -270,6 +272,7 @@ export function finish(
 
 /** SHA-256 of `data` in one call. */
 export function sha256(data: Uint8Array): Uint8Array {
+  assertBytes(data, "data");
   const state = IV.slice();
   const blocks = Math.floor(data.length / 64);
   if (blocks > 0) compress(state, viewOf(data), 0, blocks);
@@ -288,6 +291,7 @@ export class Sha256 {
   private done = false;
 
   update(chunk: Uint8Array): this {
+    assertBytes(chunk, "chunk");
     if (this.done) throw new Error("Sha256: update() after digest()");
     const { state, pending } = this;
     const length = chunk.length;
