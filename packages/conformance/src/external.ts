@@ -7,6 +7,7 @@
 
 import { isSignVector, toCase, type SchemeVector, type SignVector } from "@panelsig/vectors";
 import type { SignResult, VerifyResult } from "@panelsig/core";
+import { jsonLine } from "./json-line.ts";
 import { runVector, type Implementation, type VectorDiff } from "./run.ts";
 
 /** The adapter's pipes, as the runtime that started it provides them. */
@@ -175,14 +176,6 @@ class Session {
       this.fail({ kind: "exit-code", message: `the adapter answered every case but exited with ${describeExit(...exit)}, not 0` });
     }
   }
-}
-
-/**
- * One JSON line as the protocol writes it. U+2028 and U+2029 are escaped: JSON.stringify leaves
- * them raw, and some line readers (Python's str.splitlines, Deno's readline) break lines there.
- */
-export function jsonLine(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
 }
 
 function describeExit(code: number | null, signal: string | null): string {

@@ -1,0 +1,11 @@
+// One line of the JSON Lines adapter protocol, for both of its sides: the runner (external.ts)
+// and an adapter (the CLI's `panelsig adapter`, `sign --jsonl`, `verify --jsonl`). A module of its
+// own, with its own entry point, so that an adapter need not load the vector corpus.
+
+/**
+ * One JSON line as the protocol writes it. U+2028 and U+2029 are escaped: JSON.stringify leaves
+ * them raw, and some line readers (Python's str.splitlines, Deno's readline) break lines there.
+ */
+export function jsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
+}
