@@ -6,11 +6,12 @@
 // fails, saying why, when:
 // - TypeDoc warns (typedoc.json turns warnings into errors: an export or member without a doc
 //   comment, a {@link} to nothing, a type used by the API but not exported);
-// - a public export's doc comment has no @example (the rule: every public export has one);
+// - a public export's doc comment has no @example (the rule: every public export has one), or an
+//   example imports from a panelsig entry point a name that entry point does not export;
 // - docs/api/ is not what the sources make now (then: run `npm run docs` and commit docs/api/).
 
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,38 +22,72 @@ const TYPEDOC = join(ROOT, "node_modules/typedoc/bin/typedoc");
 /** TypeDoc's ReflectionKind.Reference: a re-export of something documented where it is declared. */
 const REFERENCE = 0x400000;
 
-/** Every public entry point's source file, from the packages' "exports". */
-function entryPoints(): string[] {
-  const files: string[] = [];
+/** Every public entry point: its source file, and the specifier a user imports it by. */
+function entryPoints(): { file: string; specifier: string }[] {
+  const found: { file: string; specifier: string }[] = [];
   for (const dir of readdirSync(join(ROOT, "packages")).sort()) {
-    const { exports } = JSON.parse(readFileSync(join(ROOT, "packages", dir, "package.json"), "utf8"));
-    for (const target of Object.values<unknown>(exports ?? {})) {
+    const { name, exports } = JSON.parse(readFileSync(join(ROOT, "packages", dir, "package.json"), "utf8"));
+    for (const [subpath, target] of Object.entries<unknown>(exports ?? {})) {
       const source = typeof target === "object" && target !== null ? (target as Record<string, unknown>)["@panelsig/source"] : undefined;
-      if (typeof source === "string") files.push(join("packages", dir, source));
+      if (typeof source === "string") found.push({ file: join("packages", dir, source), specifier: join(name, subpath) });
     }
   }
-  return files;
+  return found;
 }
 
+interface Comment {
+  blockTags?: { tag: string; content: { text: string }[] }[];
+}
 interface Reflection {
   name: string;
   kind: number;
-  comment?: { blockTags?: { tag: string }[] };
+  comment?: Comment;
   signatures?: Reflection[];
   children?: Reflection[];
+  sources?: { fileName: string }[];
 }
 
-/** The public exports (each module's own declarations, not its re-exports) whose doc comment has no @example. */
-function withoutExample(project: Reflection): string[] {
-  const hasExample = (r: Reflection) => [r, ...(r.signatures ?? [])].some((c) => c.comment?.blockTags?.some((t) => t.tag === "@example"));
-  return (project.children ?? []).flatMap((module) =>
-    (module.children ?? []).filter((r) => r.kind !== REFERENCE && !hasExample(r)).map((r) => `${module.name}: ${r.name}`),
-  );
+/** The text of every @example of `r` (and of its signatures: a function's comment is on them). */
+function examples(r: Reflection): string[] {
+  return [r, ...(r.signatures ?? [])].flatMap((c) => (c.comment?.blockTags ?? []).filter((t) => t.tag === "@example").map((t) => t.content.map((part) => part.text).join("")));
 }
 
-/** Every file under `dir`, by path relative to it. */
+/**
+ * What is wrong with the examples: a public export (a module's own declaration, not a re-export)
+ * without one, and an example importing from a panelsig entry point a name it does not export.
+ */
+function exampleProblems(project: Reflection): string[] {
+  const specifierOf = new Map(entryPoints().map((e) => [e.file, e.specifier]));
+  const exportsOf = new Map<string, Set<string>>();
+  for (const module of project.children ?? []) {
+    const specifier = specifierOf.get(module.sources?.[0]?.fileName ?? "");
+    if (specifier) exportsOf.set(specifier, new Set((module.children ?? []).map((r) => r.name)));
+  }
+  const problems: string[] = [];
+  for (const module of project.children ?? []) {
+    for (const r of module.children ?? []) {
+      if (r.kind === REFERENCE) continue;
+      const texts = examples(r);
+      if (!texts.length) problems.push(`${module.name}: ${r.name} has no @example`);
+      for (const [, names, from] of texts.join("\n").matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+"(@panelsig\/[^"]+)"/g)) {
+        const exported = exportsOf.get(from!);
+        if (!exported) {
+          problems.push(`${module.name}: ${r.name}'s example imports from "${from}", which is no entry point`);
+          continue;
+        }
+        for (const name of names!.split(",").map((n) => n.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]!)) {
+          if (name && !exported.has(name)) problems.push(`${module.name}: ${r.name}'s example imports ${name} from "${from}", which does not export it`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** Every file under `dir`, by path relative to it (none when there is no `dir`). */
 function files(dir: string): Map<string, Buffer> {
   const found = new Map<string, Buffer>();
+  if (!existsSync(dir)) return found;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) found.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
   }
@@ -77,16 +112,16 @@ function main(): number {
   try {
     const html = join(scratch, "api");
     const json = join(scratch, "api.json");
-    const args = [TYPEDOC, "--out", html, "--json", json, ...entryPoints().flatMap((file) => ["--entryPoints", file])];
+    const args = [TYPEDOC, "--out", html, "--json", json, ...entryPoints().flatMap((e) => ["--entryPoints", e.file])];
     const typedoc = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
     if (typedoc.status !== 0) {
       console.error("docs: TypeDoc found the problems above (every warning counts); fix the doc comments they name");
       return 1;
     }
     let failed = false;
-    const missing = withoutExample(JSON.parse(readFileSync(json, "utf8")));
-    if (missing.length) {
-      console.error(`docs: ${missing.length} public export(s) have no @example in their doc comment:\n${missing.map((m) => `  ${m}`).join("\n")}`);
+    const problems = exampleProblems(JSON.parse(readFileSync(json, "utf8")));
+    if (problems.length) {
+      console.error(`docs: ${problems.length} problem(s) with the examples:\n${problems.map((m) => `  ${m}`).join("\n")}`);
       failed = true;
     }
     if (check) {
