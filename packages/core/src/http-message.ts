@@ -13,6 +13,8 @@ export interface HttpMessage {
   /** [name, value] pairs in the order received, duplicates kept (values one char per byte). */
   headers: readonly HeaderPair[];
   body: BodySource;
+  /** The body as text, when the caller holds it so (a case object): the string to sign is then shown without decoding the bytes. */
+  bodyText?: string;
   /** The TCP peer as a Go server reads it: "ip:port", "[ipv6]:port" (see peerAddress), or "ip". */
   clientIp?: string;
 }

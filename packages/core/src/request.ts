@@ -17,6 +17,8 @@ export interface ParsedRequest {
   headers: HeaderPair[];
   /** Exact body bytes; empty when there is no body. Pooled when given as text: never hand it back to a caller (bytes.ts). */
   body: Uint8Array;
+  /** The body as given, when given as text: shown in a string to sign without decoding the bytes again. */
+  bodyText: string | undefined;
 }
 
 // RFC 9110 token characters: what a method or a header name may be made of.
@@ -33,7 +35,8 @@ export function parseRequest(request: unknown): ParsedRequest {
   refuseUnknown(request, REQUEST_FIELDS, "request.", "request");
   const method = parseMethod(request.method);
   const { rawPath, rawQuery } = parseTarget(request.url);
-  return { method, rawPath, rawQuery, headers: parseHeaders(request.headers), body: parseBody(request.body, request.bodyBase64) };
+  const body = parseBody(request.body, request.bodyBase64);
+  return { method, rawPath, rawQuery, headers: parseHeaders(request.headers), body, bodyText: typeof request.body === "string" ? request.body : undefined };
 }
 
 /** An unknown field is a mistake (a typo such as "contxt" would otherwise silently change the answer). */

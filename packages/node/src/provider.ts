@@ -1,7 +1,9 @@
 // The node:crypto (OpenSSL) provider. Deno and Bun run it through their Node compatibility.
+// Its hex methods hash text without copying it first and print the hex in C++: the same calls a
+// hand-written signer makes.
 
 import { createHash, createHmac } from "node:crypto";
-import type { CryptoProvider } from "@panelsig/core";
+import type { CryptoProvider, DigestPart } from "@panelsig/core";
 
 /**
  * SHA-256 and HMAC-SHA256 from node:crypto, as the CryptoProvider the core functions take.
@@ -23,4 +25,14 @@ export const nodeProvider: CryptoProvider = {
     return { update: (chunk) => void hash.update(chunk), digest: () => hash.digest() };
   },
   hmacSha256: (key, data) => createHmac("sha256", key).update(data).digest(),
+  sha256Hex(parts: readonly DigestPart[]) {
+    const hash = createHash("sha256");
+    for (const part of parts) hash.update(part);
+    return hash.digest("hex");
+  },
+  hmacSha256Hex(key, parts: readonly DigestPart[]) {
+    const mac = createHmac("sha256", key);
+    for (const part of parts) mac.update(part);
+    return mac.digest("hex");
+  },
 };
