@@ -48,8 +48,12 @@ export interface HttpMessage {
  */
 export function headerValue(headers: readonly HeaderPair[], name: string): string {
   const lower = name.toLowerCase();
-  const pair = headers.find(([n]) => n.toLowerCase() === lower);
-  return pair ? trimSpacesAndTabs(pair[1]) : "";
+  for (let i = 0; i < headers.length; i++) {
+    const [n, value] = headers[i]!;
+    // Only a name of the same length can match: most are passed over without a lower-case copy.
+    if (n.length === lower.length && (n === name || n.toLowerCase() === lower)) return trimSpacesAndTabs(value);
+  }
+  return "";
 }
 
 /**

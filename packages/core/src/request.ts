@@ -28,6 +28,8 @@ const BAD_HEADER_VALUE = /[\r\n\0]/;
 // Control characters and spaces cannot appear in a request-target.
 const BAD_TARGET_CHAR = /[\x00-\x20\x7f]/;
 const REQUEST_FIELDS = ["method", "url", "headers", "body", "bodyBase64"];
+/** The body of a request without one, shared: nothing writes to a body. */
+const NO_BODY = new Uint8Array(0);
 const ABSOLUTE_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
 
 export function parseRequest(request: unknown): ParsedRequest {
@@ -131,7 +133,7 @@ function parseBody(body: unknown, bodyBase64: unknown): Uint8Array {
     if (!bytes) throw new PanelsigError("invalid_body", "request.bodyBase64", "must be standard base64 with padding");
     return bytes;
   }
-  if (body === undefined) return new Uint8Array(0);
+  if (body === undefined) return NO_BODY;
   if (typeof body === "string") {
     const surrogate = loneSurrogateAt(body);
     if (surrogate >= 0) {

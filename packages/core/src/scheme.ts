@@ -8,6 +8,7 @@ import type { ReadCase } from "./case.ts";
 import type { HttpMessage } from "./http-message.ts";
 import type { Answer, Outcome } from "./messages.ts";
 import type { CryptoProvider, MaybePromise, SigningProvider } from "./provider.ts";
+import type { ReplayStore } from "./replay.ts";
 import type { Diagnosis, SignResult, UncheckedReason, VerifyContext } from "./types.ts";
 
 /**
@@ -38,8 +39,11 @@ export interface SchemeVerifier<Own = unknown, Options = unknown> {
   options: Readonly<Record<string, OptionRule>>;
   /** This scheme's settings from its options (each already passed its rule): required ones checked, defaults filled in. */
   settings(options: Readonly<Record<string, unknown>>): Own;
-  /** A case's receiver (its credentials and context) as this scheme's verify options. */
-  caseOptions(secret: string, keyId: unknown, context: VerifyContext): Record<string, unknown>;
+  /**
+   * This scheme's settings for a case's receiver: its credentials and context (already checked by
+   * verify.ts), and the replay store the context or the caller gives (only to a scheme that takes one).
+   */
+  caseSettings(secret: string, keyId: unknown, context: VerifyContext, replayStore: ReplayStore | undefined): Own;
   /** The receiver's checks in its order; the first failure is the verdict. Never throws for what the client sent. */
   verify(provider: CryptoProvider, message: HttpMessage, common: CommonSettings, own: Own): Promise<Verdict>;
   /** The reason code, status and message the receiver answers an outcome with (`detail` fills the message). */

@@ -74,7 +74,8 @@ export async function verifyHttpWith(
   return verifyPrepared(provider, prepareOptions(options, defaultMaxBodyBytes), message);
 }
 
-export async function verifyPrepared(provider: CryptoProvider, p: PreparedOptions, message: HttpMessage): Promise<VerifiedRequest> {
+/** One request through a prepared verifier; `withRejection`: add the response to send on a failure. */
+export async function verifyPrepared(provider: CryptoProvider, p: PreparedOptions, message: HttpMessage, withRejection = true): Promise<VerifiedRequest> {
   const common = { now: readClock(p.clock), limits: p.limits, diagnose: p.diagnose };
   const verdict = await p.verifier.verify(provider, message, common, p.own);
   if (verdict.unchecked) return { valid: true, signatureChecked: false, uncheckedReason: verdict.unchecked };
@@ -90,7 +91,7 @@ export async function verifyPrepared(provider: CryptoProvider, p: PreparedOption
     showIntermediates(result, verdict);
     const diagnosis = verdict.diagnose && p.diagnose ? await verdict.diagnose() : undefined;
     if (diagnosis) result.diagnosis = diagnosis;
-    result.rejection = rejection(p.verifier.errorBody, outcome, a);
+    if (withRejection) result.rejection = rejection(p.verifier.errorBody, outcome, a);
     return result;
   }
   showIntermediates(result, verdict);

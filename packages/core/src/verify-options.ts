@@ -58,13 +58,7 @@ export function prepareOptions(options: unknown, defaultMaxBodyBytes: number): P
   const o = optionsObject(options);
   const scheme = readScheme(o.scheme);
   const verifier: SchemeVerifier = VERIFIERS[scheme];
-  for (const name of Object.keys(o)) {
-    const value = o[name];
-    if (name === "scheme" || value === undefined) continue; // undefined is as if absent, as for every option
-    const rule = COMMON_RULES[name] ?? verifier.options[name];
-    if (!rule) refuseUnknown(name, scheme);
-    if (rule[1] && !rule[1](value)) throw new PanelsigError("invalid_option", `options.${name}`, `must be ${rule[0]}`);
-  }
+  for (const name of Object.keys(o)) if (name !== "scheme") checkOption(scheme, name, o[name]);
   return {
     scheme,
     verifier,
@@ -73,6 +67,14 @@ export function prepareOptions(options: unknown, defaultMaxBodyBytes: number): P
     limits: { maxBytes: (o.maxBodyBytes as number | undefined) ?? defaultMaxBodyBytes, keep: (o.keepBody as boolean | undefined) ?? false },
     diagnose: (o.diagnose as boolean | undefined) ?? true,
   };
+}
+
+/** One option by the rule its name has (common or the scheme's); an unknown name is refused. */
+export function checkOption(scheme: SchemeId, name: string, value: unknown): void {
+  if (value === undefined) return; // undefined is as if absent, as for every option
+  const rule = COMMON_RULES[name] ?? VERIFIERS[scheme].options[name];
+  if (!rule) refuseUnknown(name, scheme);
+  if (rule[1] && !rule[1](value)) throw new PanelsigError("invalid_option", `options.${name}`, `must be ${rule[0]}`);
 }
 
 /** The receiver's clock now, Unix seconds. */

@@ -10,10 +10,12 @@ import type { HttpMessage } from "./http-message.ts";
 import { isRecord } from "./is-record.ts";
 import { LOCALES, type Locale } from "./messages.ts";
 import type { CryptoProvider } from "./provider.ts";
-import { VERIFIERS, type SchemeId, type VerifyOptions } from "./registry.ts";
+import { VERIFIERS, type SchemeId } from "./registry.ts";
 import type { ReplayStore } from "./replay.ts";
 import type { Case, CaseCredentials, VerifyContext, VerifyResult } from "./types.ts";
-import { prepareVerifier, verifyHttpWith, type VerifiedRequest } from "./verify-http.ts";
+import { verifyPrepared, type VerifiedRequest } from "./verify-http.ts";
+import { checkOption, type PreparedOptions } from "./verify-options.ts";
+import type { SchemeVerifier } from "./scheme.ts";
 
 /**
  * Receiver state given beside the case instead of in its context: a live replay store shared between calls.
@@ -35,7 +37,7 @@ export interface VerifyCaseOptions {
 }
 
 /**
- * Verifies one case object. Throws a PanelsigError only when the case is malformed or `options`
+ * Verifies one case object. Rejects with a PanelsigError only when the case is malformed or `options`
  * repeats its context. The provider packages' `verify` is this, bound to their provider.
  *
  * @example
@@ -52,24 +54,26 @@ export interface VerifyCaseOptions {
  * // result.valid: true
  * ```
  */
-export async function verifyWith(provider: CryptoProvider, input: Case, options?: VerifyCaseOptions): Promise<VerifyResult> {
-  const extra = readCaseOptions(options);
-  const c = readCase(input, "verify");
-  const context = readContext(input.context, c.scheme);
-  const { rawPath, rawQuery, method, headers, body } = c.request;
-  const message: HttpMessage = {
-    method,
-    target: toBinaryString(rawQuery === undefined ? rawPath : `${rawPath}?${rawQuery}`),
-    headers: headers.map(([name, value]) => [name, toBinaryString(value)]),
-    body,
-    bodyText: c.request.bodyText,
-    clientIp: context.clientIp === undefined ? undefined : toBinaryString(context.clientIp),
-  };
-  const secret = (input.credentials as CaseCredentials).secret;
-  const result: VerifiedRequest = await verifyHttpWith(provider, message, caseOptions(c.scheme, c.keyId, secret, context, extra), Infinity);
-  // The contract's verify result has no response to send: the rejection stays out.
-  delete result.rejection;
-  return result;
+export function verifyWith(provider: CryptoProvider, input: Case, options?: VerifyCaseOptions): Promise<VerifyResult> {
+  try {
+    const extra = readCaseOptions(options);
+    const c = readCase(input, "verify");
+    const context = readContext(input.context, c.scheme);
+    const { rawPath, rawQuery, method, headers, body } = c.request;
+    const message: HttpMessage = {
+      method,
+      target: toBinaryString(rawQuery === undefined ? rawPath : `${rawPath}?${rawQuery}`),
+      headers: headers.map(([name, value]) => [name, toBinaryString(value)]),
+      body,
+      bodyText: c.request.bodyText,
+      clientIp: context.clientIp === undefined ? undefined : toBinaryString(context.clientIp),
+    };
+    const secret = (input.credentials as CaseCredentials).secret;
+    // The contract's verify result has no response to send: no rejection.
+    return verifyPrepared(provider, prepareCase(c.scheme, c.keyId, secret, context, extra), message, false);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /**
@@ -113,19 +117,27 @@ export function caseReceiverWith(provider: CryptoProvider, receiver: CaseReceive
   readSecret(receiver.credentials.secret);
   const context = readContext(receiver.context, scheme);
   if (context.clientIp !== undefined) throw new PanelsigError("invalid_case", "context.clientIp", "is each request's own: give it as the request's clientIp");
-  return prepareVerifier(provider, caseOptions(scheme, receiver.credentials.keyId, receiver.credentials.secret, context, {}), Infinity);
+  const prepared = prepareCase(scheme, receiver.credentials.keyId, receiver.credentials.secret, context, {});
+  return (request) => verifyPrepared(provider, prepared, request);
 }
 
-/** The options a server would pass for this receiver: the scheme's own from its module, the body limit and replay memory here. */
-function caseOptions(scheme: SchemeId, caseKeyId: unknown, secret: string, context: VerifyContext, extra: VerifyCaseOptions): VerifyOptions {
-  const options = VERIFIERS[scheme].caseOptions(secret, caseKeyId, context);
-  options.scheme = scheme;
-  options.maxBodyBytes = onlyOnce("maxBodyBytes", context.maxBodyBytes, extra.maxBodyBytes);
-  if (context.now !== undefined) options.now = () => context.now;
-  // A replay store goes to the options even for a scheme without a replay guard, which then refuses it by name.
+/** The verifier a case's receiver is: its scheme's settings from the context, the body limit and replay memory from the context or beside the case. */
+function prepareCase(scheme: SchemeId, caseKeyId: unknown, secret: string, context: VerifyContext, extra: VerifyCaseOptions): PreparedOptions {
+  checkOption(scheme, "maxBodyBytes", extra.maxBodyBytes);
+  checkOption(scheme, "replayStore", extra.replayStore);
+  const maxBodyBytes = onlyOnce("maxBodyBytes", context.maxBodyBytes, extra.maxBodyBytes);
   const accepted = context.acceptedSignatures && acceptedSignaturesStore(context.acceptedSignatures);
-  options.replayStore = onlyOnce("replayStore", accepted, extra.replayStore, "acceptedSignatures");
-  return options as unknown as VerifyOptions;
+  const replayStore = onlyOnce("replayStore", accepted, extra.replayStore, "acceptedSignatures");
+  const verifier: SchemeVerifier = VERIFIERS[scheme];
+  const now = context.now;
+  return {
+    scheme,
+    verifier,
+    own: verifier.caseSettings(secret, caseKeyId, context, replayStore),
+    clock: now === undefined ? undefined : () => now,
+    limits: { maxBytes: maxBodyBytes ?? Infinity, keep: false },
+    diagnose: true,
+  };
 }
 
 const CASE_OPTION_NAMES = ["replayStore", "maxBodyBytes"];
@@ -182,7 +194,8 @@ const SIGNATURE_HEX = /^[0-9a-f]{64}$/;
 function readContext(context: unknown, scheme: SchemeId): VerifyContext {
   if (context === undefined) return {};
   if (!isRecord(context)) throw new PanelsigError("invalid_case", "context", "must be an object (the receiver's state)");
-  for (const [name, value] of Object.entries(context)) {
+  for (const name of Object.keys(context)) {
+    const value = context[name];
     const field = CONTEXT_FIELDS[name as keyof VerifyContext];
     if (!field) throw new PanelsigError("invalid_case", `context.${name}`, `unknown field; the context takes: ${Object.keys(CONTEXT_FIELDS).join(", ")}`);
     if (value !== undefined && !field[1](value)) throw new PanelsigError("invalid_case", `context.${name}`, `must be ${field[0]}`);

@@ -27,12 +27,12 @@ export const nodeProvider: CryptoProvider = {
   hmacSha256: (key, data) => createHmac("sha256", key).update(data).digest(),
   sha256Hex(parts: readonly DigestPart[]) {
     const hash = createHash("sha256");
-    for (const part of parts) hash.update(part);
+    for (let i = 0; i < parts.length; i++) hash.update(parts[i]!);
     return hash.digest("hex");
   },
   hmacSha256Hex(key, parts: readonly DigestPart[]) {
     const mac = createHmac("sha256", key);
-    for (const part of parts) mac.update(part);
+    for (let i = 0; i < parts.length; i++) mac.update(parts[i]!);
     return mac.digest("hex");
   },
 };

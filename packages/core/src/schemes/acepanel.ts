@@ -29,7 +29,7 @@ import { BAD_PATH, INCOMPLETE, LOCALES, tableAnswer, TOO_LARGE, type Answer, typ
 import type { CryptoProvider, MaybePromise, SigningProvider } from "../provider.ts";
 import { decodedPath } from "../request.ts";
 import type { CommonSettings, SchemeSigner, SchemeVerifier, Verdict } from "../scheme.ts";
-import type { Diagnosis, SignResult, VerifyContext } from "../types.ts";
+import type { Diagnosis, SignResult } from "../types.ts";
 import type { CommonVerifyOptions } from "../verify-options.ts";
 
 export const ALGORITHM = "HMAC-SHA256";
@@ -114,22 +114,11 @@ export const verifier: SchemeVerifier<AcepanelSettings, AcepanelVerifyOptions> =
     locale: ['"en", "zh_CN" or "zh_TW"', (v) => LOCALES.includes(v as Locale)],
     entranceError: ['"418", "nginx" or "close"', (v) => ENTRANCE_ERRORS.includes(v as EntranceError)],
   },
-  settings(o) {
-    if (o.token === undefined) {
-      throw new PanelsigError("invalid_option", "options.token", "is required: a function from a key id (decimal string) to the token { secret, expiresAt?, ipWhitelist? } or undefined");
-    }
-    return {
-      token: o.token as AcepanelVerifyOptions["token"],
-      entrance: normaliseEntrance(toBinaryString((o.entrance as string | undefined) ?? "/")),
-      ipHeader: (o.ipHeader as string | undefined) ?? "",
-      locale: (o.locale as Locale | undefined) ?? "en",
-      entranceError: (o.entranceError as EntranceError | undefined) ?? "418",
-    };
-  },
-  caseOptions(secret: string, keyId: unknown, context: VerifyContext) {
+  settings: acepanelSettings,
+  caseSettings(secret, keyId, context) {
     const id = readKeyId(keyId);
     const token: AcepanelToken = { secret, expiresAt: context.tokenExpiresAt, ipWhitelist: context.ipWhitelist };
-    return { token: (k: string) => (k === id ? token : undefined), entrance: context.entrance, ipHeader: context.ipHeader, locale: context.locale, entranceError: context.entranceError };
+    return acepanelSettings({ token: (k: string) => (k === id ? token : undefined), entrance: context.entrance, ipHeader: context.ipHeader, locale: context.locale, entranceError: context.entranceError });
   },
   verify,
   answer,
@@ -138,6 +127,19 @@ export const verifier: SchemeVerifier<AcepanelSettings, AcepanelVerifyOptions> =
     "compare your canonical request with expected.canonicalRequest line by line (method as sent, decoded path after the entrance, " +
     "query re-encoded and sorted the Go way, SHA-256 of the exact body), then HMAC expected.stringToSign with the token secret",
 };
+
+function acepanelSettings(o: Readonly<Record<string, unknown>>): AcepanelSettings {
+  if (o.token === undefined) {
+    throw new PanelsigError("invalid_option", "options.token", "is required: a function from a key id (decimal string) to the token { secret, expiresAt?, ipWhitelist? } or undefined");
+  }
+  return {
+    token: o.token as AcepanelVerifyOptions["token"],
+    entrance: normaliseEntrance(toBinaryString((o.entrance as string | undefined) ?? "/")),
+    ipHeader: (o.ipHeader as string | undefined) ?? "",
+    locale: (o.locale as Locale | undefined) ?? "en",
+    entranceError: (o.entranceError as EntranceError | undefined) ?? "418",
+  };
+}
 
 /** API paths the server serves without any check (must_login.go's whitelist). */
 const PUBLIC_PATHS = new Set([

@@ -19,13 +19,13 @@ import { decodedPath } from "../request.ts";
 import { formatRfc3339, parseRfc3339 } from "../rfc3339.ts";
 import type { CommonSettings, SchemeSigner, SchemeVerifier, Verdict } from "../scheme.ts";
 import { showPrefixedBody } from "../signed-bytes.ts";
-import type { Diagnosis, SignResult } from "../types.ts";
+import type { Diagnosis, HeaderPair, SignResult } from "../types.ts";
 import type { CommonVerifyOptions } from "../verify-options.ts";
 import {
   macPrefixedBody,
   SECRET_RULE,
   opteriusAnswer,
-  opteriusCaseOptions,
+  opteriusCaseSettings,
   opteriusErrorBody,
   opteriusSettings,
   outsideWindow,
@@ -58,7 +58,7 @@ export const signer: SchemeSigner = {
 export const verifier: SchemeVerifier<OpteriusSettings, OpteriusAgentVerifyOptions> = {
   options: { secret: SECRET_RULE, windowSeconds: WINDOW_RULE },
   settings: opteriusSettings,
-  caseOptions: opteriusCaseOptions,
+  caseSettings: opteriusCaseSettings,
   verify,
   answer: opteriusAnswer,
   errorBody: opteriusErrorBody,
@@ -72,16 +72,15 @@ function sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult> 
   const { request } = c;
   // Text throughout (the path decoded to text): its UTF-8 is the bytes Go signs.
   const prefix = timestamp + request.method + decodedPath(request.rawPath);
-  return whenReady(hmacSha256Hex(provider, c.secret, [prefix, request.body]), (signature): SignResult => {
-    const result: SignResult = {
-      headers: [
-        ["X-Signature", signature],
-        ["X-Timestamp", timestamp],
-        ["Content-Type", "application/json"],
-      ],
-      ...showPrefixedBody(toBinaryString(prefix), request.body, request.bodyText),
-      signature,
-    };
+  const body = request.bodyText ?? request.body;
+  return whenReady(hmacSha256Hex(provider, c.secret, [prefix, body]), (signature): SignResult => {
+    const headers: HeaderPair[] = [
+      ["X-Signature", signature],
+      ["X-Timestamp", timestamp],
+      ["Content-Type", "application/json"],
+    ];
+    const result = showPrefixedBody({ headers } as SignResult, toBinaryString(prefix), body);
+    result.signature = signature;
     if (parseRfc3339(timestamp) === undefined) {
       result.warnings = [
         `timestamp ${JSON.stringify(timestamp)} is signed verbatim, but it is not RFC 3339 as Go's time.Parse(time.RFC3339) reads it ` +
@@ -111,8 +110,8 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
   // The string to sign holds the body: shown when its bytes are at hand — given in memory, or
   // streamed and kept because the caller asked (keepBody) — never held for this alone.
   const bytes = body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined);
-  const signed = bytes && showPrefixedBody(prefix, bytes, message.bodyText);
-  const shown: Verdict = { ...signed, expectedSignature: body.signature };
+  const shown: Verdict = bytes ? showPrefixedBody({}, prefix, message.bodyText ?? bytes) : {};
+  shown.expectedSignature = body.signature;
   if (!timingSafeEqualText(signature, body.signature)) {
     const mismatch: AgentMismatch = {
       received: signature,
@@ -124,7 +123,7 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
       secret: own.secret,
       bodyLength: body.length,
       body: bytes,
-      shown: signed ?? {},
+      shown: !bytes ? {} : shown.stringToSign !== undefined ? { stringToSign: shown.stringToSign } : { stringToSignBase64: shown.stringToSignBase64 },
     };
     shown.outcome = "signature_mismatch";
     shown.diagnose = () => diagnose(provider, mismatch);

@@ -18,9 +18,9 @@ import type { CryptoProvider, MaybePromise, SigningProvider } from "../provider.
 import { claimOutcome, type ReplayStore } from "../replay.ts";
 import type { CommonSettings, SchemeSigner, SchemeVerifier, Verdict } from "../scheme.ts";
 import { showPrefixedBody } from "../signed-bytes.ts";
-import type { Diagnosis, HeaderPair, SignResult, VerifyContext } from "../types.ts";
+import type { Diagnosis, HeaderPair, SignResult } from "../types.ts";
 import type { CommonVerifyOptions } from "../verify-options.ts";
-import { macPrefixedBody, SECRET_RULE, type BodyMac, opteriusAnswer, opteriusErrorBody, opteriusSettings, outsideWindow, WINDOW_RULE, type OpteriusSettings } from "./opterius.ts";
+import { macPrefixedBody, SECRET_RULE, type BodyMac, opteriusAnswer, opteriusCaseSettings, opteriusErrorBody, opteriusSettings, outsideWindow, WINDOW_RULE, type OpteriusSettings } from "./opterius.ts";
 
 /**
  * The opterius-panel verifier's options: the panel's api token, its clock window, and the replay
@@ -62,7 +62,7 @@ export const verifier: SchemeVerifier<PanelSettings, OpteriusPanelVerifyOptions>
     replayStore: ["an object with a claim(signature, expiresAt, now) method", (v) => typeof v === "object" && v !== null && typeof (v as ReplayStore).claim === "function"],
   },
   settings: (o) => ({ ...opteriusSettings(o), replayStore: o.replayStore as ReplayStore | undefined }),
-  caseOptions: (secret: string, _keyId: unknown, context: VerifyContext) => ({ secret, windowSeconds: context.windowSeconds }),
+  caseSettings: (secret, keyId, context, replayStore) => ({ ...opteriusCaseSettings(secret, keyId, context), replayStore }),
   verify,
   answer: opteriusAnswer,
   errorBody: opteriusErrorBody,
@@ -75,8 +75,8 @@ function sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult> 
     throw new PanelsigError("invalid_timestamp", "timestamp", `${JSON.stringify(timestamp)} is not Unix seconds in decimal`);
   }
   const { body, bodyText } = c.request;
-  const emptyForm = c.options.emptyBody ?? "{}";
-  const signedBody = body.length > 0 ? body : utf8(emptyForm);
+  // With no body, the empty-body form is signed (text); otherwise the body (its text when given as text).
+  const signedBody = body.length > 0 ? (bodyText ?? body) : (c.options.emptyBody ?? "{}");
   return whenReady(hmacSha256Hex(provider, c.secret, [timestamp, signedBody]), (signature): SignResult => {
     const headers: HeaderPair[] = [
       ["X-Timestamp", timestamp],
@@ -84,7 +84,9 @@ function sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult> 
       ["Accept", "application/json"],
     ];
     if (body.length > 0) headers.push(["Content-Type", "application/json"]);
-    return { headers, ...showPrefixedBody(timestamp, signedBody, body.length > 0 ? bodyText : emptyForm), signature };
+    const result = showPrefixedBody({ headers } as SignResult, timestamp, signedBody);
+    result.signature = signature;
+    return result;
   });
 }
 
@@ -110,7 +112,8 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
     for (const form of EMPTY_BODY_FORMS) {
       // A streamed body that turned out empty was MACed as "" already.
       const mac = form === "" && body.signature !== undefined ? body.signature : await hmacSha256Hex(provider, own.secret, [timestamp, form]);
-      const candidate: Verdict = { ...showPrefixedBody(timestamp, utf8(form), form), expectedSignature: mac };
+      const candidate = showPrefixedBody<Verdict>({}, timestamp, form);
+      candidate.expectedSignature = mac;
       expected.push(candidate);
       if (timingSafeEqualText(signature, candidate.expectedSignature!)) {
         shown = candidate;
@@ -121,7 +124,8 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
     // The string to sign holds the body: shown when its bytes are at hand — given in memory, or
     // streamed and kept because the caller asked (keepBody) — never held for this alone.
     const bytes = body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined);
-    const candidate: Verdict = { ...(bytes && showPrefixedBody(timestamp, bytes, message.bodyText)), expectedSignature: body.signature! };
+    const candidate: Verdict = bytes ? showPrefixedBody({}, timestamp, message.bodyText ?? bytes) : {};
+    candidate.expectedSignature = body.signature!;
     expected.push(candidate);
     if (timingSafeEqualText(signature, body.signature!)) shown = candidate;
   }

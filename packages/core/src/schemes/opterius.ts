@@ -7,7 +7,8 @@ import { binaryStringToBytes, isAscii, toHex } from "../bytes.ts";
 import { readSecret } from "../case.ts";
 import { hmacSha256Hex } from "../digest-hex.ts";
 import { createHmacSha256 } from "../hmac-stream.ts";
-import type { CryptoProvider } from "../provider.ts";
+import { whenReady } from "../maybe-promise.ts";
+import type { CryptoProvider, MaybePromise } from "../provider.ts";
 import { BAD_PATH, INCOMPLETE, tableAnswer, TOO_LARGE, type AnswerEntry } from "../messages.ts";
 import type { Outcome } from "../messages.ts";
 import type { OptionRule } from "../scheme.ts";
@@ -28,8 +29,8 @@ export function opteriusSettings(o: Readonly<Record<string, unknown>>): Opterius
   return { secret: readSecret(o.secret, "options.secret"), windowSeconds: (o.windowSeconds as number | undefined) ?? DEFAULT_WINDOW_SECONDS };
 }
 
-export function opteriusCaseOptions(secret: string, _keyId: unknown, context: VerifyContext): Record<string, unknown> {
-  return { secret, windowSeconds: context.windowSeconds };
+export function opteriusCaseSettings(secret: string, _keyId: unknown, context: VerifyContext): OpteriusSettings {
+  return opteriusSettings({ secret, windowSeconds: context.windowSeconds });
 }
 
 /**
@@ -71,14 +72,19 @@ export type BodyMac = { failed: BodyFailure } | { failed?: undefined; signature:
  * hex(hmac(secret, PREFIX + BODY)), PREFIX one char per byte: a body in memory in one call, a
  * streamed one chunk by chunk as it arrives (never held unless the caller keeps it).
  */
-export async function macPrefixedBody(provider: CryptoProvider, secret: Uint8Array, prefix: string, body: BodySource, limits: BodyLimits): Promise<BodyMac> {
+export function macPrefixedBody(provider: CryptoProvider, secret: Uint8Array, prefix: string, body: BodySource, limits: BodyLimits): MaybePromise<BodyMac> {
   const prefixPart = isAscii(prefix) ? prefix : binaryStringToBytes(prefix);
   if (body instanceof Uint8Array) {
     if (body.length > limits.maxBytes) return { failed: "body_too_large" };
-    return { signature: await hmacSha256Hex(provider, secret, [prefixPart, body]), length: body.length, bytes: limits.keep ? body : undefined };
+    const bytes = limits.keep ? body : undefined;
+    return whenReady(hmacSha256Hex(provider, secret, [prefixPart, body]), (signature) => ({ signature, length: body.length, bytes }));
   }
+  return macStream(provider, secret, typeof prefixPart === "string" ? binaryStringToBytes(prefixPart) : prefixPart, body, limits);
+}
+
+async function macStream(provider: CryptoProvider, secret: Uint8Array, prefix: Uint8Array, body: BodySource, limits: BodyLimits): Promise<BodyMac> {
   const mac = await createHmacSha256(provider, secret);
-  mac.update(typeof prefixPart === "string" ? binaryStringToBytes(prefixPart) : prefixPart);
+  mac.update(prefix);
   const read = await readBody(body, (chunk) => mac.update(chunk), limits);
   if (read.failed) return read;
   return { signature: toHex(await mac.digest()), length: read.length, bytes: read.bytes };
