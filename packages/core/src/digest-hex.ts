@@ -2,7 +2,7 @@
 // otherwise through its byte interface: the parts joined into one buffer, the digest printed here.
 // Both paths give the same hex for the same parts (test/digest-hex.test.ts drives them side by side).
 
-import { toHex, utf8 } from "./bytes.ts";
+import { concatBytes, toHex, utf8 } from "./bytes.ts";
 import { whenReady } from "./maybe-promise.ts";
 import type { DigestPart, MaybePromise, SigningProvider } from "./provider.ts";
 
@@ -16,17 +16,8 @@ export function hmacSha256Hex(provider: SigningProvider, key: Uint8Array, parts:
   return whenReady(provider.hmacSha256(key, joinParts(parts)), toHex);
 }
 
-/** The parts' bytes, one after another, in a fresh array (text as UTF-8). */
+/** The parts' bytes, one after another (text as UTF-8), pooled: they are only hashed (bytes.ts). */
 export function joinParts(parts: readonly DigestPart[]): Uint8Array {
   if (parts.length === 1 && typeof parts[0] !== "string") return parts[0]!;
-  const bytes = parts.map((part) => (typeof part === "string" ? utf8(part) : part));
-  let length = 0;
-  for (const b of bytes) length += b.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const b of bytes) {
-    out.set(b, at);
-    at += b.length;
-  }
-  return out;
+  return concatBytes(...parts.map((part) => (typeof part === "string" ? utf8(part) : part)));
 }

@@ -7,7 +7,7 @@
  * @module @panelsig/node
  */
 
-import { bindSign, bindVerify, bindVerifyRequest } from "@panelsig/core";
+import { bindSign, bindVerify, bindVerifyRequest, type Sign, type Verify, type VerifyRequest } from "@panelsig/core";
 import { nodeProvider } from "./provider.ts";
 
 export { nodeProvider } from "./provider.ts";
@@ -27,7 +27,7 @@ export { verifyNodeRequest } from "./node-request.ts";
  * const info = await (await fetch(url, { headers })).json();
  * ```
  */
-export const sign = /* @__PURE__ */ bindSign(nodeProvider);
+export const sign: Sign = /* @__PURE__ */ bindSign(nodeProvider);
 
 /**
  * Verifies a case object with node:crypto: the real receiver's answer.
@@ -46,7 +46,7 @@ export const sign = /* @__PURE__ */ bindSign(nodeProvider);
  * // result.valid: true; result.stringToSign: "HMAC-SHA256\n1700000000\n3deacd6a…65a6"
  * ```
  */
-export const verify = /* @__PURE__ */ bindVerify(nodeProvider);
+export const verify: Verify = /* @__PURE__ */ bindVerify(nodeProvider);
 
 /**
  * Verifies a Web Request (Node's fetch, undici, Hono on Node) with node:crypto. For node:http's
@@ -60,4 +60,4 @@ export const verify = /* @__PURE__ */ bindVerify(nodeProvider);
  * // r.valid: false, r.error: "missing_headers", r.rejection: { status: 401, … }
  * ```
  */
-export const verifyRequest = /* @__PURE__ */ bindVerifyRequest(nodeProvider);
+export const verifyRequest: VerifyRequest = /* @__PURE__ */ bindVerifyRequest(nodeProvider);

@@ -7,7 +7,7 @@
  * @module @panelsig/pure
  */
 
-import { bindSign, bindVerify, bindVerifyRequest, type CryptoProvider } from "@panelsig/core";
+import { bindSign, bindVerify, bindVerifyRequest, type Sign, type Verify, type VerifyRequest, type CryptoProvider } from "@panelsig/core";
 import { hmacSha256 } from "./hmac.ts";
 import { Sha256, sha256 } from "./sha256.ts";
 
@@ -44,7 +44,7 @@ export const pureProvider: CryptoProvider = {
  * const info = await (await fetch(url, { headers })).json();
  * ```
  */
-export const sign = /* @__PURE__ */ bindSign(pureProvider);
+export const sign: Sign = /* @__PURE__ */ bindSign(pureProvider);
 
 /**
  * Verifies a case object with panelsig's own SHA-256 and HMAC: the real receiver's answer.
@@ -63,7 +63,7 @@ export const sign = /* @__PURE__ */ bindSign(pureProvider);
  * // result.valid: true; result.stringToSign: "HMAC-SHA256\n1700000000\n3deacd6a…65a6"
  * ```
  */
-export const verify = /* @__PURE__ */ bindVerify(pureProvider);
+export const verify: Verify = /* @__PURE__ */ bindVerify(pureProvider);
 
 /**
  * Verifies a Web Request with panelsig's own SHA-256 and HMAC.
@@ -79,4 +79,4 @@ export const verify = /* @__PURE__ */ bindVerify(pureProvider);
  * });
  * ```
  */
-export const verifyRequest = /* @__PURE__ */ bindVerifyRequest(pureProvider);
+export const verifyRequest: VerifyRequest = /* @__PURE__ */ bindVerifyRequest(pureProvider);

@@ -8,7 +8,7 @@
  * @module @panelsig/webcrypto
  */
 
-import { bindSign, bindVerify, bindVerifyRequest, type CryptoProvider, type SigningProvider } from "@panelsig/core";
+import { bindSign, bindVerify, bindVerifyRequest, type Sign, type Verify, type VerifyRequest, type CryptoProvider, type SigningProvider } from "@panelsig/core";
 import { Sha256 } from "@panelsig/pure";
 
 const MAX_CACHED_KEYS = 256;
@@ -78,7 +78,7 @@ export const webcryptoProvider: CryptoProvider = { name: "webcrypto", sha256, hm
  * const info = await (await fetch(url, { headers })).json();
  * ```
  */
-export const sign = /* @__PURE__ */ bindSign(webcryptoDigests);
+export const sign: Sign = /* @__PURE__ */ bindSign(webcryptoDigests);
 
 /**
  * Verifies a case object with WebCrypto: the real receiver's answer.
@@ -97,7 +97,7 @@ export const sign = /* @__PURE__ */ bindSign(webcryptoDigests);
  * // result.valid: true; result.stringToSign: "HMAC-SHA256\n1700000000\n3deacd6a…65a6"
  * ```
  */
-export const verify = /* @__PURE__ */ bindVerify(webcryptoProvider);
+export const verify: Verify = /* @__PURE__ */ bindVerify(webcryptoProvider);
 
 /**
  * Verifies a Web Request (Deno.serve, Bun.serve, Workers, Hono) with WebCrypto.
@@ -113,4 +113,4 @@ export const verify = /* @__PURE__ */ bindVerify(webcryptoProvider);
  * });
  * ```
  */
-export const verifyRequest = /* @__PURE__ */ bindVerifyRequest(webcryptoProvider);
+export const verifyRequest: VerifyRequest = /* @__PURE__ */ bindVerifyRequest(webcryptoProvider);
