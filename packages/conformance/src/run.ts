@@ -91,7 +91,7 @@ export interface VectorOutcome {
  * ```ts
  * import { runVector } from "@panelsig/conformance";
  * import { loadVectors } from "@panelsig/vectors";
- * import { sign, verify } from "./my-port.ts"; // your implementation: case object in, result out
+ * import { sign, verify } from "my-port"; // your implementation: case object in, result out
  *
  * for (const vector of loadVectors("opterius-agent").vectors) {
  *   const outcome = await runVector({ name: "my-port", sign, verify }, vector);
