@@ -10,7 +10,7 @@
 // statuses and messages in each locale it ships. After a mismatch, the diagnosis tries the
 // mistakes AcePanel clients make (at the end of this file).
 
-import { readBody, type BodyFailure, type BodyLimits, type BodySource } from "../body.ts";
+import { inMemoryBytes, isInMemory, overLimit, readBody, type BodyFailure, type BodyLimits, type BodySource } from "../body.ts";
 import { binaryStringToBytes, isAscii, timingSafeEqualText, toBinaryString, toHex, utf8, utf8Text } from "../bytes.ts";
 import { readSecret, type ReadCase } from "../case.ts";
 import { DIAGNOSIS_MAX_BODY_BYTES, firstMatch, latin1, lossyUtf8, secretMistakes, skewSummary, SKEW_SECONDS, upperCaseSignature, whatwgEncoded, type Candidate } from "../diagnosis.ts";
@@ -343,8 +343,9 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
   const computed = await acepanelSignature(provider, parts);
   const shown: Verdict = { canonicalRequest: computed.canonicalRequest, stringToSign: computed.stringToSign, expectedSignature: computed.signature };
   if (!timingSafeEqualText(signature, computed.signature)) {
-    const bytes = body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined);
-    const mismatch: AcepanelMismatch = { received: signature, parts, computed, rawPath, rawQuery, path: decoded, entrance, timestampText, timestamp, bodyLength: body.length, body: bytes };
+    // The body, when it is at hand (in memory, or streamed and kept), for the diagnosis.
+    const atHand = body.kept ?? (isInMemory(message.body) ? inMemoryBytes(message.body) : undefined);
+    const mismatch: AcepanelMismatch = { received: signature, parts, computed, rawPath, rawQuery, path: decoded, entrance, timestampText, timestamp, bodyLength: atHand ? atHand.length : body.length!, body: atHand };
     shown.outcome = "signature_mismatch";
     shown.diagnose = () => diagnose(provider, mismatch);
     return shown;
@@ -359,7 +360,7 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
     const ip = requestIp(message.clientIp, own.ipHeader ? headerValue(message.headers, own.ipHeader) : undefined);
     if (!ipAllowed(ip, token.ipWhitelist)) return { outcome: "ip_not_allowed", detail: binaryToText(ip), ...shown };
   }
-  if (body.bytes) shown.body = body.bytes;
+  if (body.kept) shown.body = body.kept;
   return shown;
 }
 
@@ -375,18 +376,19 @@ export function readAuthorization(header: string): ReturnType<typeof goSscanf> {
   return m ? { ok: true, values: [m[1]!, m[2]!, m[3]!] } : goSscanf(header, AUTHORIZATION_FORMAT);
 }
 
-type BodyHash = { failed: BodyFailure } | { failed?: undefined; hash: string; length: number; bytes: Uint8Array | undefined };
+type BodyHash = { failed: BodyFailure } | { failed?: undefined; hash: string; length: number | undefined; kept: Uint8Array | undefined };
 
-/** hex(sha256(body)): a body in memory in one call, a streamed one chunk by chunk as it arrives. */
-async function hashBody(provider: CryptoProvider, body: BodySource, limits: BodyLimits): Promise<BodyHash> {
-  if (body instanceof Uint8Array) {
-    if (body.length > limits.maxBytes) return { failed: "body_too_large" };
-    return { hash: await sha256Hex(provider, [body]), length: body.length, bytes: limits.keep ? body : undefined };
+/** hex(sha256(body)): a body in memory in one call (text as it is), a streamed one chunk by chunk as it arrives. */
+async function hashBody(provider: CryptoProvider, body: BodySource | string, limits: BodyLimits): Promise<BodyHash> {
+  if (isInMemory(body)) {
+    if (overLimit(body, limits.maxBytes)) return { failed: "body_too_large" };
+    const length = typeof body === "string" ? undefined : body.length;
+    return { hash: await sha256Hex(provider, [body]), length, kept: limits.keep ? inMemoryBytes(body) : undefined };
   }
   const hash = provider.createSha256();
   const read = await readBody(body, (chunk) => hash.update(chunk), limits);
   if (read.failed) return read;
-  return { hash: toHex(await hash.digest()), length: read.length, bytes: read.bytes };
+  return { hash: toHex(await hash.digest()), length: read.length, kept: read.bytes };
 }
 
 /** A token record from the author's lookup, checked: a broken record is a programmer error. */
