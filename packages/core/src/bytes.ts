@@ -33,6 +33,15 @@ export function pooledBytes(length: number): Uint8Array {
  */
 const SHORT_TEXT = 64;
 
+/**
+ * The UTF-8 bytes of `text`, in a new array.
+ *
+ * @example
+ * ```ts
+ * import { utf8 } from "@panelsig/core";
+ * utf8("abc"); // Uint8Array [97, 98, 99]
+ * ```
+ */
 export function utf8(text: string): Uint8Array {
   if (text.length > SHORT_TEXT) return encoder.encode(text);
   const out = new Uint8Array(text.length);
@@ -44,13 +53,17 @@ export function utf8(text: string): Uint8Array {
   return out;
 }
 
-/** UTF-8 bytes, pooled (see above): only for bytes that stay inside panelsig. */
-export function pooledUtf8(text: string): Uint8Array {
-  if (text.length > MAX_POOLED) return encoder.encode(text);
-  const out = pooledBytes(text.length);
-  // Only ASCII text fits in as many bytes as it has chars; anything else is encoded apart.
-  const { read, written } = encoder.encodeInto(text, out);
-  return read === text.length && written === text.length ? out : encoder.encode(text);
+/** The length of text's UTF-8 form, without making it (the text has no lone surrogate). */
+export function utf8Length(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) length += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) i++; // a surrogate pair: 2 chars, 4 bytes
+    else length += 2;
+  }
+  return length;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -104,6 +117,12 @@ const asciiDecoder = new TextDecoder();
 /**
  * Lower-case hex. The digits are written as bytes and decoded once: that gives a flat string,
  * which the template or encoder it goes into next reads faster than a string built by `+=`.
+ *
+ * @example
+ * ```ts
+ * import { toHex, utf8 } from "@panelsig/core";
+ * toHex(utf8("abc")); // "616263"
+ * ```
  */
 export function toHex(bytes: Uint8Array): string {
   const digits = pooledBytes(bytes.length * 2);
@@ -119,7 +138,16 @@ const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 const BASE64_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < 64; i++) BASE64_VALUE[BASE64.charCodeAt(i)] = i;
 
-/** Strict standard base64 (RFC 4648 §4, padding required); undefined when malformed. */
+/**
+ * Strict standard base64 (RFC 4648 §4, padding required); undefined when malformed.
+ *
+ * @example
+ * ```ts
+ * import { fromBase64 } from "@panelsig/core";
+ * fromBase64("YWJj"); // Uint8Array [97, 98, 99]
+ * fromBase64("YWJ");  // undefined
+ * ```
+ */
 export function fromBase64(text: string): Uint8Array | undefined {
   if (text.length % 4 !== 0) return undefined;
   const pad = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
@@ -141,6 +169,15 @@ export function fromBase64(text: string): Uint8Array | undefined {
   return out;
 }
 
+/**
+ * Standard base64 (RFC 4648 §4) with padding: the JSON form of a binary body (`bodyBase64`).
+ *
+ * @example
+ * ```ts
+ * import { toBase64, utf8 } from "@panelsig/core";
+ * toBase64(utf8("abc")); // "YWJj"
+ * ```
+ */
 export function toBase64(bytes: Uint8Array): string {
   let out = "";
   for (let i = 0; i < bytes.length; i += 3) {
@@ -181,6 +218,12 @@ function joinInto(out: Uint8Array, parts: readonly Uint8Array[]): Uint8Array {
 /**
  * Compares two strings in time that depends only on their lengths, never on where they differ:
  * a verifier that stopped at the first differing character would leak the expected signature.
+ *
+ * @example
+ * ```ts
+ * import { timingSafeEqualText } from "@panelsig/core";
+ * timingSafeEqualText(received, expected); // true only when equal, in the same time wherever they differ
+ * ```
  */
 export function timingSafeEqualText(a: string, b: string): boolean {
   const length = Math.max(a.length, b.length);

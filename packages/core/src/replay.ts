@@ -8,6 +8,20 @@
 import { PanelsigError } from "./errors.ts";
 import type { MaybePromise } from "./provider.ts";
 
+/**
+ * Where a verifier remembers the opterius-panel signatures it accepted, to refuse each one the
+ * second time: {@link MemoryReplayStore} for one process, `@panelsig/replay-redis` for many.
+ *
+ * @example
+ * ```ts
+ * // A store on a key-value service with an atomic "set if absent, with expiry":
+ * const store: ReplayStore = {
+ *   async claim(signature, expiresAt, now) {
+ *     return await kv.setIfAbsent(`replay:${signature}`, "1", { ttlSeconds: Math.max(1, Math.ceil(expiresAt - now)) });
+ *   },
+ * };
+ * ```
+ */
 export interface ReplayStore {
   /**
    * Atomically: when `signature` is not remembered, remember it until `expiresAt` and answer
@@ -34,6 +48,16 @@ export function claimOutcome(answer: unknown): "replayed" | "replay_store_full" 
  * claimed before it have expired; for signatures inside the window that is at most two windows
  * after its claim (a timestamp is at most one window ahead of the clock, and expires one window
  * after itself).
+ *
+ * @example
+ * ```ts
+ * import { MemoryReplayStore } from "@panelsig/core";
+ * import { verifyNodeRequest } from "@panelsig/node";
+ *
+ * const replayStore = new MemoryReplayStore({ maxEntries: 50_000 });
+ * const r = await verifyNodeRequest(req, { scheme: "opterius-panel", secret: process.env.PANEL_API_TOKEN!, replayStore });
+ * // the same request sent again inside the window: r.error === "replayed"
+ * ```
  */
 export class MemoryReplayStore implements ReplayStore {
   // The claims in claim order, a ring of two parallel arrays: claim number n (counted from 0) sits
@@ -47,6 +71,7 @@ export class MemoryReplayStore implements ReplayStore {
   private readonly claims = new Map<string, number>();
   private readonly maxEntries: number;
 
+  /** `maxEntries`: how many signatures it holds at most (default 100 000); a PanelsigError (`invalid_option`) if not a whole number ≥ 1. */
   constructor(options: { maxEntries?: number } = {}) {
     const maxEntries = options.maxEntries ?? 100_000;
     if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
@@ -60,6 +85,7 @@ export class MemoryReplayStore implements ReplayStore {
     return this.next - this.first;
   }
 
+  /** See {@link ReplayStore.claim}: true the first time, false for a signature held, "full" when it cannot hold one more. */
   claim(signature: string, expiresAt: number, now: number): boolean | "full" {
     this.dropExpired(now);
     const known = this.claims.get(signature);
