@@ -60,8 +60,10 @@ export function utf8Length(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
     if (c < 0x800) length += 1;
-    else if (c >= 0xd800 && c <= 0xdbff) i++; // a surrogate pair: 2 chars, 4 bytes
-    else length += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      length += 2; // a surrogate pair: 2 chars, 4 bytes
+      i++;
+    } else length += 2;
   }
   return length;
 }

@@ -6,7 +6,7 @@ import { Buffer } from "node:buffer";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MemoryReplayStore, PanelsigError } from "@panelsig/core";
-import { readBody } from "../src/body.ts";
+import { overLimit, readBody } from "../src/body.ts";
 import { isRecord } from "../src/is-record.ts";
 import { whenReady } from "../src/maybe-promise.ts";
 import { showPrefixedBody, showSignedBytes } from "../src/signed-bytes.ts";
@@ -61,6 +61,17 @@ describe("isRecord and PanelsigError", () => {
   it("PanelsigError names itself", () => {
     const error = new PanelsigError("invalid_case", "request.url", "must be a string");
     expect([error.name, error.message, error.code, error.field, error instanceof Error]).toEqual(["PanelsigError", "request.url: must be a string", "invalid_case", "request.url", true]);
+  });
+});
+
+describe("overLimit: a body in memory against the byte limit, text by its UTF-8 length", () => {
+  it("at the limit and one past it", () => {
+    const table: [string | Uint8Array, number, boolean][] = [
+      ["abc", 3, false], ["abcd", 3, true], ["é", 2, false], ["é", 1, true], ["中", 3, false], ["中", 2, true],
+      ["😀", 4, false], ["😀", 3, true], ["a😀é", 7, false], ["a😀é", 6, true], ["x".repeat(100), Infinity, false],
+      [new Uint8Array(4), 4, false], [new Uint8Array(5), 4, true],
+    ];
+    for (const [body, max, over] of table) expect([body, max, overLimit(body, max)]).toEqual([body, max, over]);
   });
 });
 

@@ -39,17 +39,27 @@ const verdict = (r: { valid: boolean; error?: string; status?: number; expectedS
 
 for (const { name, provider } of PROVIDERS) {
   describe(`${name}: a body in memory and the same body streamed`, () => {
-    it("macPrefixedBody: one-shot and streamed MACs equal node:crypto's, ASCII and binary prefixes", async () => {
+    it("macPrefixedBody: one-shot (bytes or text) and streamed MACs equal node:crypto's, ASCII and binary prefixes", async () => {
       const prefix = fc.string({ unit: fc.constantFrom("a", "Z", "0", ":", "\x80", "\xe9", "\xff"), maxLength: 30 });
-      await fc.assert(fc.asyncProperty(prefix, fc.uint8Array({ maxLength: 200 }), cuts, async (p, b, c) => {
+      const text = fc.string({ unit: fc.constantFrom("a", "{", "é", "😀"), maxLength: 20 });
+      await fc.assert(fc.asyncProperty(prefix, fc.uint8Array({ maxLength: 200 }), text, cuts, async (p, b, t, c) => {
         const secret = new Uint8Array([1, 2, 3]);
-        const expected = hmacHex(secret, Buffer.from(p, "latin1"), b);
         const limits = { maxBytes: 1000, keep: true };
+        const hex = (bytes: Uint8Array | undefined) => (bytes === undefined ? undefined : Buffer.from(bytes).toString("hex"));
+        const shown = (r: Awaited<ReturnType<typeof macPrefixedBody>>) =>
+          r.failed ? r : { signature: r.signature, empty: r.empty, kept: hex(r.kept) };
+        const expected = { signature: hmacHex(secret, Buffer.from(p, "latin1"), b), empty: b.length === 0, kept: hex(b) };
         const inMemory = await macPrefixedBody(provider, secret, p, b, limits);
         const streamed = await macPrefixedBody(provider, secret, p, chunked(b, c), limits);
-        expect(inMemory).toEqual({ signature: expected, length: b.length, bytes: b });
-        expect(streamed.failed).toBe(undefined);
-        expect(streamed).toEqual({ signature: expected, length: b.length, bytes: b });
+        expect(shown(inMemory)).toEqual(expected);
+        expect(shown(streamed)).toEqual(expected);
+        expect([inMemory.failed ? -1 : inMemory.length, streamed.failed ? -1 : streamed.length]).toEqual([b.length, b.length]);
+        const textBytes = Buffer.from(t, "utf8");
+        const fromText = await macPrefixedBody(provider, secret, p, t, limits);
+        const textStreamed = await macPrefixedBody(provider, secret, p, chunked(new Uint8Array(textBytes), c), limits);
+        const expectedText = { signature: hmacHex(secret, Buffer.from(p, "latin1"), textBytes), empty: t === "", kept: textBytes.toString("hex") };
+        expect(shown(fromText)).toEqual(expectedText);
+        expect(shown(textStreamed)).toEqual(expectedText);
       }), RUNS);
     });
 
@@ -58,11 +68,13 @@ for (const { name, provider } of PROVIDERS) {
       const b = new Uint8Array(10).fill(0x61);
       for (const maxBytes of [9, 10]) {
         const limits = { maxBytes, keep: false };
-        const inMemory = await macPrefixedBody(provider, secret, "T", b, limits);
-        const streamed = await macPrefixedBody(provider, secret, "T", chunked(b, [4]), limits);
-        const expected = maxBytes < 10 ? { failed: "body_too_large" } : { signature: hmacHex(secret, "T", b), length: 10, bytes: undefined };
-        expect([maxBytes, inMemory]).toEqual([maxBytes, expected]);
-        expect([maxBytes, streamed]).toEqual([maxBytes, expected]);
+        const answers = [
+          await macPrefixedBody(provider, secret, "T", b, limits),
+          await macPrefixedBody(provider, secret, "T", "a".repeat(10), limits),
+          await macPrefixedBody(provider, secret, "T", chunked(b, [4]), limits),
+        ].map((r) => (r.failed ? r : { signature: r.signature, kept: r.kept }));
+        const expected = maxBytes < 10 ? { failed: "body_too_large" } : { signature: hmacHex(secret, "T", b), kept: undefined };
+        expect([maxBytes, answers]).toEqual([maxBytes, [expected, expected, expected]]);
       }
     });
 
