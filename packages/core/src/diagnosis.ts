@@ -12,7 +12,7 @@ import { showSignedBytes } from "./signed-bytes.ts";
 import type { Diagnosis } from "./types.ts";
 
 /** Candidates tried at most per rejection (every catalogue stays well under it). */
-export const MAX_CANDIDATES = 64;
+const MAX_CANDIDATES = 64;
 /** Bodies re-signed (Opterius) or re-serialised (every scheme) only up to this size. */
 export const DIAGNOSIS_MAX_BODY_BYTES = 64 * 1024;
 
@@ -120,7 +120,7 @@ export function whatwgEncoded(binary: string, part: "path" | "query"): string {
 const lenientUtf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** A binary string's bytes in a fresh array (kept across awaits, unlike the pooled ones). */
-export function binaryBytes(binary: string): Uint8Array {
+function binaryBytes(binary: string): Uint8Array {
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;

@@ -17,7 +17,7 @@ export function hmacSha256Hex(provider: SigningProvider, key: Uint8Array, parts:
 }
 
 /** The parts' bytes, one after another (text as UTF-8), pooled: they are only hashed (bytes.ts). */
-export function joinParts(parts: readonly DigestPart[]): Uint8Array {
+function joinParts(parts: readonly DigestPart[]): Uint8Array {
   if (parts.length === 1 && typeof parts[0] !== "string") return parts[0]!;
   return concatBytes(...parts.map((part) => (typeof part === "string" ? utf8(part) : part)));
 }

@@ -1,27 +1,14 @@
-// How the AcePanel server reads X-Timestamp: spf13/cast's ToInt64 — when the whole text is
-// [+-]digits.digits the decimal part is cut off (cast's trimDecimal), then Go's
-// strconv.ParseInt(s, 0, 64) — and 0 for anything it cannot read. Base 0 means "+", "-", "0x",
-// "0o", "0b", a leading "0" for octal and "_" separators all parse, which is why the server
-// signs the re-printed number rather than the header text.
+// spf13/cast's ToInt64 on a string, as Go servers read numbers with it (the AcePanel server reads
+// X-Timestamp so): when the whole text is [+-]digits.digits the decimal part is cut off (cast's
+// trimDecimal), then Go's strconv.ParseInt(s, 0, 64) — and 0 for anything it cannot read. Base 0
+// means "+", "-", "0x", "0o", "0b", a leading "0" for octal and "_" separators all parse.
 
 const INT64_MAX = (1n << 63n) - 1n;
 // cast's stringNumberRe: only a plain decimal number has its fraction cut ("0x10.5" keeps it, and fails).
 const DECIMAL_NUMBER = /^([-+]?[0-9]*)(\.[0-9]*)?$/;
 
-/**
- * The value the server takes from an X-Timestamp header text (0n when it cannot parse it): Go's
- * cast.ToInt64, which reads hex, octal and binary too, and cuts a decimal fraction.
- *
- * @example
- * ```ts
- * import { acepanelTimestampValue } from "@panelsig/core";
- * acepanelTimestampValue("1700000000");   // 1700000000n
- * acepanelTimestampValue("1700000000.9"); // 1700000000n
- * acepanelTimestampValue("0x10");         // 16n
- * acepanelTimestampValue("soon");         // 0n
- * ```
- */
-export function acepanelTimestampValue(text: string): bigint {
+/** cast.ToInt64(text) (0n when it cannot read it), with a shortcut for plain decimals. */
+export function castInt64(text: string): bigint {
   return isPrintedInt64(text) ? BigInt(text) : castToInt64(text);
 }
 
@@ -31,9 +18,9 @@ export function castToInt64(text: string): bigint {
   return parseGoInt(decimal ? decimal[1]! : text) ?? 0n;
 }
 
-/** The number the server reads from X-Timestamp, printed in decimal as it signs it ("0" when unreadable). */
-export function acepanelTimestampDecimal(text: string): string {
-  return isPrintedInt64(text) ? text : acepanelTimestampValue(text).toString();
+/** cast.ToInt64(text) printed in decimal ("0" when unreadable): plain decimals come back as they are. */
+export function castInt64Decimal(text: string): string {
+  return isPrintedInt64(text) ? text : castToInt64(text).toString();
 }
 
 /**

@@ -29,6 +29,6 @@ export { createHmacSha256, type HmacStream } from "./hmac-stream.ts";
 export { goSscanf, type ScanResult } from "./go-scan.ts";
 export { ipAllowed, parseIp, requestIp } from "./ip-whitelist.ts";
 export { canonicalQuery } from "./go-url.ts";
-export { acepanelTimestampValue } from "./go-strconv.ts";
+export { acepanelTimestampValue } from "./schemes/acepanel.ts";
 export { parseRfc3339 } from "./rfc3339.ts";
 export { fromBase64, toBase64, toHex, utf8, timingSafeEqualText } from "./bytes.ts";

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { acepanelTimestampValue } from "@panelsig/core";
-import { acepanelTimestampDecimal, castToInt64, isPrintedInt64, parseGoInt } from "../src/go-strconv.ts";
+import { castInt64Decimal, castToInt64, isPrintedInt64, parseGoInt } from "../src/go-strconv.ts";
 
 const RUNS = { numRuns: 1000, seed: 15 };
 const digitText = fc.string({ unit: fc.constantFrom(..."0123456789", "0", "9", "1", ".", "+", "-", "_", "x", "a", " "), maxLength: 21 });
@@ -24,11 +24,11 @@ describe("isPrintedInt64: exactly 1 to 18 decimal digits, the first not 0", () =
   });
 });
 
-describe("acepanelTimestampValue and acepanelTimestampDecimal: the shortcut against cast.ToInt64 every step", () => {
+describe("acepanelTimestampValue and castInt64Decimal: the shortcut against cast.ToInt64 every step", () => {
   it("the same value and the same printed form for any text", () => {
     fc.assert(fc.property(fc.oneof(digitText, longDigits), (t) => {
       const slow = castToInt64(t);
-      return acepanelTimestampValue(t) === slow && acepanelTimestampDecimal(t) === slow.toString();
+      return acepanelTimestampValue(t) === slow && castInt64Decimal(t) === slow.toString();
     }), RUNS);
   });
   it("hand-derived printed forms", () => {
@@ -36,7 +36,7 @@ describe("acepanelTimestampValue and acepanelTimestampDecimal: the shortcut agai
       ["1700000000", "1700000000"], ["999999999999999999", "999999999999999999"], ["9223372036854775807", "9223372036854775807"],
       ["9223372036854775808", "0"], ["01700000000", "251658240"], ["+1", "1"], ["1.9", "1"], ["x", "0"], ["", "0"], ["-0", "0"],
     ];
-    for (const [text, printed] of table) expect([text, acepanelTimestampDecimal(text)]).toEqual([text, printed]);
+    for (const [text, printed] of table) expect([text, castInt64Decimal(text)]).toEqual([text, printed]);
   });
 });
 

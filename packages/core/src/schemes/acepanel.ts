@@ -18,7 +18,7 @@ import { jsonBodyMistakes } from "../diagnosis-json.ts";
 import { hmacSha256Hex, sha256Hex } from "../digest-hex.ts";
 import { PanelsigError } from "../errors.ts";
 import { goSscanf } from "../go-scan.ts";
-import { acepanelTimestampDecimal } from "../go-strconv.ts";
+import { castInt64, castInt64Decimal } from "../go-strconv.ts";
 import { binaryToText } from "../go-text.ts";
 import { canonicalBinaryQuery, canonicalQuery, GO_MAX_QUERY_PARAMS, goQueryEscape, goUnescape } from "../go-url.ts";
 import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
@@ -33,6 +33,24 @@ import type { Diagnosis, SignResult } from "../types.ts";
 import type { CommonVerifyOptions } from "../verify-options.ts";
 
 export const ALGORITHM = "HMAC-SHA256";
+
+/**
+ * The value the server takes from an X-Timestamp header text (0n when it cannot parse it): Go's
+ * cast.ToInt64, which reads hex, octal and binary too, and cuts a decimal fraction. The server
+ * signs this number re-printed, not the header text.
+ *
+ * @example
+ * ```ts
+ * import { acepanelTimestampValue } from "@panelsig/core";
+ * acepanelTimestampValue("1700000000");   // 1700000000n
+ * acepanelTimestampValue("1700000000.9"); // 1700000000n
+ * acepanelTimestampValue("0x10");         // 16n
+ * acepanelTimestampValue("soon");         // 0n
+ * ```
+ */
+export function acepanelTimestampValue(text: string): bigint {
+  return castInt64(text);
+}
 const UINT64_MAX = (1n << 64n) - 1n;
 const AUTHORIZATION_FORMAT = "%s Credential=%d, Signature=%s";
 const TIMESTAMP_WINDOW_SECONDS = 300;
@@ -155,7 +173,7 @@ const PUBLIC_PATHS = new Set([
 ]);
 
 /** The server's reading of its `http.entrance` setting: no trailing "/", a leading "/". */
-export function normaliseEntrance(entrance: string): string {
+function normaliseEntrance(entrance: string): string {
   const trimmed = entrance.replace(/\/+$/, "");
   return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
 }
@@ -164,14 +182,14 @@ export function normaliseEntrance(entrance: string): string {
  * What remains of a decoded path once the entrance is removed, as the server's entrance
  * middleware does it; undefined when the path is not under the entrance.
  */
-export function stripEntrance(path: string, entrance: string): string | undefined {
+function stripEntrance(path: string, entrance: string): string | undefined {
   const prefix = normaliseEntrance(entrance);
   if (prefix === "/") return path;
   if (path === prefix) return "";
   return path.startsWith(prefix + "/") ? path.slice(prefix.length) : undefined;
 }
 
-export function isApiPath(path: string): boolean {
+function isApiPath(path: string): boolean {
   return path === "/api" || path.startsWith("/api/");
 }
 
@@ -194,7 +212,7 @@ function canonicalPath(path: string, entrance: string | undefined): string {
 }
 
 /** credentials.keyId as the server's "%d" reads it: a decimal uint64, printed without leading zeros. */
-export function readKeyId(keyId: unknown): string {
+function readKeyId(keyId: unknown): string {
   const field = "credentials.keyId";
   if (typeof keyId === "number") {
     if (Number.isSafeInteger(keyId) && keyId >= 0) return String(keyId);
@@ -205,7 +223,7 @@ export function readKeyId(keyId: unknown): string {
   throw new PanelsigError("invalid_key_id", field, `${JSON.stringify(keyId)} is not a token id (a non-negative integer, or a decimal string up to 2^64-1)`);
 }
 
-export interface AcepanelParts {
+interface AcepanelParts {
   method: string;
   /** The canonical path as Go holds it: one char per byte. */
   canonicalPath: string;
@@ -217,7 +235,7 @@ export interface AcepanelParts {
   secret: Uint8Array;
 }
 
-export interface AcepanelIntermediates {
+interface AcepanelIntermediates {
   /** undefined only when a (verified) path's bytes are not UTF-8. */
   canonicalRequest: string | undefined;
   stringToSign: string;
@@ -228,7 +246,7 @@ export interface AcepanelIntermediates {
  * Every intermediate, from the already-canonical parts: the one code path for signer and verifier.
  * Synchronous when the provider is: no await between the steps.
  */
-export function acepanelSignature(provider: SigningProvider, parts: AcepanelParts): MaybePromise<AcepanelIntermediates> {
+function acepanelSignature(provider: SigningProvider, parts: AcepanelParts): MaybePromise<AcepanelIntermediates> {
   const canonical = `${parts.method}\n${parts.canonicalPath}\n${parts.canonicalQuery}\n${parts.bodyHash}`;
   // Only the path can hold bytes from 0x80 on (the query is escaped, the rest ASCII): ASCII is its own UTF-8.
   const ascii = isAscii(canonical);
@@ -247,7 +265,7 @@ export function acepanelSignature(provider: SigningProvider, parts: AcepanelPart
 function sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult> {
   const keyId = readKeyId(c.keyId);
   const timestampText = c.timestamp ?? String(Math.floor(Date.now() / 1000));
-  const timestamp = acepanelTimestampDecimal(timestampText);
+  const timestamp = castInt64Decimal(timestampText);
   if (timestamp === "0") {
     throw new PanelsigError("invalid_timestamp", "timestamp", `the server reads ${JSON.stringify(timestampText)} as 0 and rejects it; give Unix seconds`);
   }
@@ -357,7 +375,7 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
   const body = await hashBody(provider, message.body, common.limits);
   if (body.failed) return { outcome: body.failed };
   const timestampText = headerValue(message.headers, "X-Timestamp");
-  const timestamp = acepanelTimestampDecimal(timestampText);
+  const timestamp = castInt64Decimal(timestampText);
   const parts: AcepanelParts = {
     method: message.method,
     canonicalPath: path,

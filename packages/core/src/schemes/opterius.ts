@@ -19,7 +19,7 @@ export interface OpteriusSettings {
   windowSeconds: number;
 }
 
-export const DEFAULT_WINDOW_SECONDS = 300;
+const DEFAULT_WINDOW_SECONDS = 300;
 
 export const SECRET_RULE: OptionRule = ["the shared secret, a non-empty string"];
 export const WINDOW_RULE: OptionRule = ["a non-negative number of seconds", (v) => typeof v === "number" && Number.isFinite(v) && v >= 0];
