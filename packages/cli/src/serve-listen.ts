@@ -39,7 +39,10 @@ export function listen(handler: ServeHandler, options: ListenOptions): Promise<L
         port: typeof address === "object" && address ? address.port : options.port,
         close: () =>
           new Promise((done) => {
-            server.close(() => done());
+            server.close(() => {
+              options.output.flush();
+              done();
+            });
             for (const socket of sockets) socket.destroy();
           }),
       });
