@@ -6,7 +6,7 @@
 // what was verified. Requests whose Host is not the address serve listens on are refused first (DNS
 // rebinding: a web page must not reach a server holding a real secret).
 
-import { caseReceiverWith, toHex, type CryptoProvider, type HeaderPair, type HttpMessage, type SchemeId, type VerifiedRequest, type VerifyContext } from "@panelsig/core";
+import { caseReceiverWith, howToSign, toHex, type CryptoProvider, type HeaderPair, type HttpMessage, type SchemeId, type VerifiedRequest, type VerifyContext } from "@panelsig/core";
 import type { RawRequest } from "./serve-http.ts";
 import { pageAnswer, PAGE_PATH } from "./serve-page.ts";
 import { RecentRequests, type ReportEntry } from "./serve-report.ts";
@@ -185,17 +185,8 @@ const HINTS: Record<string, string> = {
   replayed: "this signature was already used",
 };
 
-/** What a signature mismatch means, per scheme: what the client must have signed. */
-const MISMATCH_HINTS: Record<SchemeId, string> = {
-  acepanel:
-    "compare your canonical request with expected.canonicalRequest line by line (method as sent, decoded path after the entrance, " +
-    "query re-encoded and sorted the Go way, SHA-256 of the exact body), then HMAC expected.stringToSign with the token secret",
-  "opterius-agent": "sign HMAC-SHA256(secret, X-Timestamp text + method + decoded path without the query + the exact body bytes), in lower-case hex",
-  "opterius-panel": 'sign HMAC-SHA256(api token, X-Timestamp + the exact body bytes; "{}" when no body is sent), in lower-case hex',
-};
-
 function hintFor(scheme: SchemeId, error: string): string {
-  return error === "signature_mismatch" ? MISMATCH_HINTS[scheme] : (HINTS[error] ?? error);
+  return error === "signature_mismatch" ? howToSign(scheme) : (HINTS[error] ?? error);
 }
 
 function dropUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {

@@ -1,12 +1,14 @@
-// Reads a case object (the shared contract) into checked values. Each scheme then takes only the
-// parts it signs. All validation of user input happens here or in request.ts, so a scheme never
-// meets a value that could make it throw something other than a PanelsigError.
+// Reads a case object (the shared contract) into checked values; each scheme's options by the
+// rules its module gives. Each scheme then takes only the parts it signs. All validation of user
+// input happens here or in request.ts, so a scheme never meets a value that could make it throw
+// something other than a PanelsigError.
 
 import { loneSurrogateAt, utf8 } from "./bytes.ts";
 import { PanelsigError } from "./errors.ts";
 import { parseRequest, refuseUnknown, type ParsedRequest } from "./request.ts";
 import { isRecord } from "./is-record.ts";
-import { SCHEME_IDS, type SchemeId, type SignOptions } from "./types.ts";
+import { SCHEME_IDS, SIGNERS, type SchemeId } from "./registry.ts";
+import type { SignOptions } from "./types.ts";
 
 export interface ReadCase {
   scheme: SchemeId;
@@ -19,12 +21,6 @@ export interface ReadCase {
   timestamp: string | undefined;
   options: SignOptions;
 }
-
-const OPTIONS_BY_SCHEME: Record<SchemeId, readonly (keyof SignOptions)[]> = {
-  "opterius-agent": ["timestampForm"],
-  "opterius-panel": ["emptyBody"],
-  acepanel: ["entrance"],
-};
 
 export function readScheme(value: unknown): SchemeId {
   if (!SCHEME_IDS.includes(value as SchemeId)) {
@@ -96,25 +92,19 @@ function readTimestamp(timestamp: unknown): string | undefined {
   return timestamp;
 }
 
+/** case.options, each checked by the rule its scheme's signer gives: an unknown name is refused, never ignored. */
 function readOptions(scheme: SchemeId, options: unknown): SignOptions {
   if (options === undefined) return {};
   if (!isRecord(options)) throw new PanelsigError("invalid_option", "options", "must be an object");
-  const allowed = OPTIONS_BY_SCHEME[scheme];
+  const rules = SIGNERS[scheme].signOptions;
   for (const name of Object.keys(options)) {
-    if (!allowed.includes(name as keyof SignOptions)) {
+    const rule = rules[name];
+    if (!rule) {
+      const allowed = Object.keys(rules);
       const hint = allowed.length ? `${scheme} takes: ${allowed.join(", ")}` : `${scheme} takes no options`;
       throw new PanelsigError("invalid_option", `options.${name}`, `unknown option; ${hint}`);
     }
-  }
-  const { entrance, timestampForm, emptyBody } = options;
-  if (entrance !== undefined && (typeof entrance !== "string" || /[\s?#%]/.test(entrance))) {
-    throw new PanelsigError("invalid_option", "options.entrance", "must be a path prefix such as \"/entrance\" (\"/\" for none), without spaces, \"?\", \"#\" or \"%\"");
-  }
-  if (timestampForm !== undefined && timestampForm !== "Z" && timestampForm !== "+00:00") {
-    throw new PanelsigError("invalid_option", "options.timestampForm", "must be \"Z\" or \"+00:00\"");
-  }
-  if (emptyBody !== undefined && emptyBody !== "{}" && emptyBody !== "") {
-    throw new PanelsigError("invalid_option", "options.emptyBody", "must be \"{}\" (the real client) or \"\" (the doc's reading)");
+    if (options[name] !== undefined && rule[1] && !rule[1](options[name])) throw new PanelsigError("invalid_option", `options.${name}`, `must be ${rule[0]}`);
   }
   return options as SignOptions;
 }

@@ -13,6 +13,8 @@ export interface HttpMessage {
   /** [name, value] pairs in the order received, duplicates kept (values one char per byte). */
   headers: readonly HeaderPair[];
   body: BodySource;
+  /** The body as text, when the caller holds it so (a case object): the string to sign is then shown without decoding the bytes. */
+  bodyText?: string;
   /** The TCP peer as a Go server reads it: "ip:port", "[ipv6]:port" (see peerAddress), or "ip". */
   clientIp?: string;
 }
@@ -23,8 +25,12 @@ export interface HttpMessage {
  */
 export function headerValue(headers: readonly HeaderPair[], name: string): string {
   const lower = name.toLowerCase();
-  const pair = headers.find(([n]) => n.toLowerCase() === lower);
-  return pair ? trimSpacesAndTabs(pair[1]) : "";
+  for (let i = 0; i < headers.length; i++) {
+    const [n, value] = headers[i]!;
+    // Only a name of the same length can match: most are passed over without a lower-case copy.
+    if (n.length === lower.length && (n === name || n.toLowerCase() === lower)) return trimSpacesAndTabs(value);
+  }
+  return "";
 }
 
 /**

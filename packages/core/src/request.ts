@@ -17,6 +17,8 @@ export interface ParsedRequest {
   headers: HeaderPair[];
   /** Exact body bytes; empty when there is no body. Pooled when given as text: never hand it back to a caller (bytes.ts). */
   body: Uint8Array;
+  /** The body as given, when given as text: shown in a string to sign without decoding the bytes again. */
+  bodyText: string | undefined;
 }
 
 // RFC 9110 token characters: what a method or a header name may be made of.
@@ -26,6 +28,8 @@ const BAD_HEADER_VALUE = /[\r\n\0]/;
 // Control characters and spaces cannot appear in a request-target.
 const BAD_TARGET_CHAR = /[\x00-\x20\x7f]/;
 const REQUEST_FIELDS = ["method", "url", "headers", "body", "bodyBase64"];
+/** The body of a request without one, shared: nothing writes to a body. */
+const NO_BODY = new Uint8Array(0);
 const ABSOLUTE_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
 
 export function parseRequest(request: unknown): ParsedRequest {
@@ -33,7 +37,8 @@ export function parseRequest(request: unknown): ParsedRequest {
   refuseUnknown(request, REQUEST_FIELDS, "request.", "request");
   const method = parseMethod(request.method);
   const { rawPath, rawQuery } = parseTarget(request.url);
-  return { method, rawPath, rawQuery, headers: parseHeaders(request.headers), body: parseBody(request.body, request.bodyBase64) };
+  const body = parseBody(request.body, request.bodyBase64);
+  return { method, rawPath, rawQuery, headers: parseHeaders(request.headers), body, bodyText: typeof request.body === "string" ? request.body : undefined };
 }
 
 /** An unknown field is a mistake (a typo such as "contxt" would otherwise silently change the answer). */
@@ -128,7 +133,7 @@ function parseBody(body: unknown, bodyBase64: unknown): Uint8Array {
     if (!bytes) throw new PanelsigError("invalid_body", "request.bodyBase64", "must be standard base64 with padding");
     return bytes;
   }
-  if (body === undefined) return new Uint8Array(0);
+  if (body === undefined) return NO_BODY;
   if (typeof body === "string") {
     const surrogate = loneSurrogateAt(body);
     if (surrogate >= 0) {

@@ -1,8 +1,9 @@
 // The shapes every part of panelsig shares (the case object, sign and verify results, reason
 // codes). They are a public contract: the vector corpus and the JSON Lines protocol use them too.
 
-export type SchemeId = "opterius-agent" | "opterius-panel" | "acepanel";
-export const SCHEME_IDS: readonly SchemeId[] = ["opterius-agent", "opterius-panel", "acepanel"];
+import type { SchemeId } from "./registry.ts";
+
+export type { SchemeId };
 
 export type HeaderPair = [name: string, value: string];
 

@@ -1,21 +1,29 @@
 // The one verification path: a request as received (HttpMessage) and the author's options in, the
 // receiver's answer out. Case objects (verify.ts), Web Requests (verify-request.ts) and Node's
 // IncomingMessage (@panelsig/node) are each turned into an HttpMessage and come through here.
+// The options are read once per verifier (prepareVerifier); each request reads only the clock.
 
-import { answer, rejection, type Rejection } from "./messages.ts";
+import { rejection, type Rejection } from "./messages.ts";
 import type { HttpMessage } from "./http-message.ts";
 import type { CryptoProvider } from "./provider.ts";
-import { verifyAcepanel } from "./schemes/acepanel.ts";
-import { verifyOpteriusAgent } from "./schemes/opterius-agent.ts";
-import { verifyOpteriusPanel } from "./schemes/opterius-panel.ts";
 import type { VerifyResult } from "./types.ts";
-import { DEFAULT_MAX_BODY_BYTES, readVerifyOptions, type Verdict, type VerifyOptions } from "./verify-options.ts";
+import { DEFAULT_MAX_BODY_BYTES, prepareOptions, readClock, type PreparedOptions } from "./verify-options.ts";
+import { VERIFIERS, type SchemeId, type VerifyOptions } from "./registry.ts";
 
 export interface VerifiedRequest extends VerifyResult {
   /** The body, when `keepBody` was asked for and the signature passed. */
   body?: Uint8Array;
   /** On failure: the response the real receiver sends (status, headers, body). */
   rejection?: Rejection;
+}
+
+/**
+ * A verifier for many requests: the options checked once. Throws a PanelsigError for a mistake in
+ * them; the verifier it returns never rejects because of what a client sent.
+ */
+export function prepareVerifier(provider: CryptoProvider, options: VerifyOptions, defaultMaxBodyBytes = DEFAULT_MAX_BODY_BYTES): (message: HttpMessage) => Promise<VerifiedRequest> {
+  const prepared = prepareOptions(options, defaultMaxBodyBytes);
+  return (message) => verifyPrepared(provider, prepared, message);
 }
 
 /**
@@ -28,24 +36,54 @@ export async function verifyHttpWith(
   options: VerifyOptions,
   defaultMaxBodyBytes = DEFAULT_MAX_BODY_BYTES,
 ): Promise<VerifiedRequest> {
-  const settings = readVerifyOptions(options, defaultMaxBodyBytes);
-  const verdict =
-    settings.scheme === "acepanel"
-      ? await verifyAcepanel(provider, message, settings)
-      : settings.scheme === "opterius-agent"
-        ? await verifyOpteriusAgent(provider, message, settings)
-        : await verifyOpteriusPanel(provider, message, settings);
-  const { outcome, detail, body, unchecked, canonicalRequest, stringToSign, stringToSignBase64, expectedSignature, diagnose } = verdict;
-  const shown = dropUndefined({ canonicalRequest, stringToSign, stringToSignBase64, expectedSignature });
-  if (unchecked) return { valid: true, signatureChecked: false, uncheckedReason: unchecked };
-  if (outcome === undefined) return body ? { valid: true, ...shown, body } : { valid: true, ...shown };
-  const a = answer(settings.scheme, outcome, settings.locale, detail, settings.scheme === "acepanel" ? settings.entranceError : undefined);
-  const diagnosis = diagnose && settings.diagnose ? await diagnose() : undefined;
-  return { valid: false, ...a, ...shown, ...(diagnosis && { diagnosis }), rejection: rejection(settings.scheme, outcome, a) };
+  return verifyPrepared(provider, prepareOptions(options, defaultMaxBodyBytes), message);
 }
 
-type Shown = Omit<Verdict, "outcome" | "detail" | "body" | "unchecked" | "diagnose">;
+/** One request through a prepared verifier; `withRejection`: add the response to send on a failure. */
+export async function verifyPrepared(provider: CryptoProvider, p: PreparedOptions, message: HttpMessage, withRejection = true): Promise<VerifiedRequest> {
+  const common = { now: readClock(p.clock), limits: p.limits, diagnose: p.diagnose };
+  const verdict = await p.verifier.verify(provider, message, common, p.own);
+  if (verdict.unchecked) return { valid: true, signatureChecked: false, uncheckedReason: verdict.unchecked };
+  const { outcome } = verdict;
+  const result: VerifiedRequest = { valid: outcome === undefined };
+  if (outcome !== undefined) {
+    const a = p.verifier.answer(outcome, p.own, verdict.detail ?? "");
+    result.error = a.error;
+    if (a.status !== undefined) result.status = a.status;
+    if (a.message !== undefined) result.message = a.message;
+    if (a.location !== undefined) result.location = a.location;
+    if (a.connectionClosed) result.connectionClosed = true;
+    showIntermediates(result, verdict);
+    const diagnosis = verdict.diagnose && p.diagnose ? await verdict.diagnose() : undefined;
+    if (diagnosis) result.diagnosis = diagnosis;
+    if (withRejection) result.rejection = rejection(p.verifier.errorBody, outcome, a);
+    return result;
+  }
+  showIntermediates(result, verdict);
+  if (verdict.body) result.body = verdict.body;
+  return result;
+}
 
-function dropUndefined(shown: Shown): Shown {
-  return Object.fromEntries(Object.entries(shown).filter(([, v]) => v !== undefined));
+/** The intermediates the verdict has, as plain properties (absent ones left out, not undefined). */
+function showIntermediates(result: VerifiedRequest, verdict: Pick<VerifyResult, "canonicalRequest" | "stringToSign" | "stringToSignBase64" | "expectedSignature">): void {
+  if (verdict.canonicalRequest !== undefined) result.canonicalRequest = verdict.canonicalRequest;
+  if (verdict.stringToSign !== undefined) result.stringToSign = verdict.stringToSign;
+  if (verdict.stringToSignBase64 !== undefined) result.stringToSignBase64 = verdict.stringToSignBase64;
+  if (verdict.expectedSignature !== undefined) result.expectedSignature = verdict.expectedSignature;
+}
+
+/**
+ * A failure of the verifier itself (a replay store that cannot answer: 503; a bug: 500) as a
+ * response in the scheme's own error shape, saying nothing of the cause. An unknown scheme gets
+ * a plain JSON error.
+ */
+export function errorRejection(scheme: unknown, status: number, message: string): Rejection {
+  const verifier = Object.hasOwn(VERIFIERS, scheme as string) ? VERIFIERS[scheme as SchemeId] : undefined;
+  const { contentType, body } = verifier ? verifier.errorBody(message) : { contentType: "application/json", body: JSON.stringify({ error: message }) };
+  return { status, headers: { "Content-Type": contentType }, body };
+}
+
+/** What a client of the scheme must sign, one sentence: for reports that explain a signature mismatch. */
+export function howToSign(scheme: SchemeId): string {
+  return VERIFIERS[scheme].howToSign;
 }

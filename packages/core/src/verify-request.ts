@@ -7,7 +7,8 @@ import { toBinaryString } from "./bytes.ts";
 import type { CryptoProvider } from "./provider.ts";
 import type { HeaderPair } from "./types.ts";
 import { verifyHttpWith, type VerifiedRequest } from "./verify-http.ts";
-import { optionsObject, type VerifyOptions } from "./verify-options.ts";
+import { optionsObject } from "./verify-options.ts";
+import type { VerifyOptions } from "./registry.ts";
 
 export type VerifyRequestOptions = VerifyOptions & {
   /** The TCP peer ("ip:port" / "[ipv6]:port"), needed when an AcePanel token has an IP whitelist. */

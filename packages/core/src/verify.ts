@@ -3,18 +3,19 @@
 // the case, so it throws), and then it goes through the same path as a live request: the
 // context's body limit and replay memory become the options a server would pass.
 
-import { readCase, readScheme, readSecret } from "./case.ts";
-import { ENTRANCE_ERRORS, LOCALES, type EntranceError, type Locale } from "./messages.ts";
-import { PanelsigError } from "./errors.ts";
 import { toBinaryString } from "./bytes.ts";
+import { readCase, readScheme, readSecret } from "./case.ts";
+import { PanelsigError } from "./errors.ts";
 import type { HttpMessage } from "./http-message.ts";
-import type { CryptoProvider } from "./provider.ts";
-import type { ReplayStore } from "./replay.ts";
 import { isRecord } from "./is-record.ts";
-import { readKeyId } from "./schemes/acepanel.ts";
-import type { Case, CaseCredentials, SchemeId, VerifyContext, VerifyResult } from "./types.ts";
-import type { VerifyOptions } from "./verify-options.ts";
-import { verifyHttpWith, type VerifiedRequest } from "./verify-http.ts";
+import { LOCALES, type Locale } from "./messages.ts";
+import type { CryptoProvider } from "./provider.ts";
+import { VERIFIERS, type SchemeId } from "./registry.ts";
+import type { ReplayStore } from "./replay.ts";
+import type { Case, CaseCredentials, VerifyContext, VerifyResult } from "./types.ts";
+import { verifyPrepared, type VerifiedRequest } from "./verify-http.ts";
+import { checkOption, type PreparedOptions } from "./verify-options.ts";
+import type { SchemeVerifier } from "./scheme.ts";
 
 /** Receiver state given beside the case instead of in its context: a live replay store shared between calls. */
 export interface VerifyCaseOptions {
@@ -24,23 +25,27 @@ export interface VerifyCaseOptions {
   maxBodyBytes?: number;
 }
 
-/** Verifies one case object. Throws a PanelsigError only when the case is malformed or `extra` repeats its context. */
-export async function verifyWith(provider: CryptoProvider, input: Case, options?: VerifyCaseOptions): Promise<VerifyResult> {
-  const extra = readCaseOptions(options);
-  const c = readCase(input, "verify");
-  const context = readContext(input.context, c.scheme);
-  const { rawPath, rawQuery, method, headers, body } = c.request;
-  const message: HttpMessage = {
-    method,
-    target: toBinaryString(rawQuery === undefined ? rawPath : `${rawPath}?${rawQuery}`),
-    headers: headers.map(([name, value]) => [name, toBinaryString(value)]),
-    body,
-    clientIp: context.clientIp === undefined ? undefined : toBinaryString(context.clientIp),
-  };
-  const secret = (input.credentials as CaseCredentials).secret;
-  // The contract's verify result has no response to send: the rejection stays out.
-  const { rejection: _, ...result } = await verifyHttpWith(provider, message, caseOptions(c.scheme, c.keyId, secret, context, extra), Infinity);
-  return result;
+/** Verifies one case object. Rejects with a PanelsigError only when the case is malformed or `extra` repeats its context. */
+export function verifyWith(provider: CryptoProvider, input: Case, options?: VerifyCaseOptions): Promise<VerifyResult> {
+  try {
+    const extra = readCaseOptions(options);
+    const c = readCase(input, "verify");
+    const context = readContext(input.context, c.scheme);
+    const { rawPath, rawQuery, method, headers, body } = c.request;
+    const message: HttpMessage = {
+      method,
+      target: toBinaryString(rawQuery === undefined ? rawPath : `${rawPath}?${rawQuery}`),
+      headers: headers.map(([name, value]) => [name, toBinaryString(value)]),
+      body,
+      bodyText: c.request.bodyText,
+      clientIp: context.clientIp === undefined ? undefined : toBinaryString(context.clientIp),
+    };
+    const secret = (input.credentials as CaseCredentials).secret;
+    // The contract's verify result has no response to send: no rejection.
+    return verifyPrepared(provider, prepareCase(c.scheme, c.keyId, secret, context, extra), message, false);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** The receiving side of a case object: everything but the request (and its client address, which comes with each request). */
@@ -64,24 +69,27 @@ export function caseReceiverWith(provider: CryptoProvider, receiver: CaseReceive
   readSecret(receiver.credentials.secret);
   const context = readContext(receiver.context, scheme);
   if (context.clientIp !== undefined) throw new PanelsigError("invalid_case", "context.clientIp", "is each request's own: give it as the request's clientIp");
-  const options = caseOptions(scheme, receiver.credentials.keyId, receiver.credentials.secret, context, {});
-  return (request) => verifyHttpWith(provider, request, options, Infinity);
+  const prepared = prepareCase(scheme, receiver.credentials.keyId, receiver.credentials.secret, context, {});
+  return (request) => verifyPrepared(provider, prepared, request);
 }
 
-function caseOptions(scheme: SchemeId, caseKeyId: unknown, secret: string, context: VerifyContext, extra: VerifyCaseOptions): VerifyOptions {
+/** The verifier a case's receiver is: its scheme's settings from the context, the body limit and replay memory from the context or beside the case. */
+function prepareCase(scheme: SchemeId, caseKeyId: unknown, secret: string, context: VerifyContext, extra: VerifyCaseOptions): PreparedOptions {
+  checkOption(scheme, "maxBodyBytes", extra.maxBodyBytes);
+  checkOption(scheme, "replayStore", extra.replayStore);
   const maxBodyBytes = onlyOnce("maxBodyBytes", context.maxBodyBytes, extra.maxBodyBytes);
-  const common = { now: context.now === undefined ? undefined : () => context.now!, maxBodyBytes };
-  if (scheme === "acepanel") {
-    const keyId = readKeyId(caseKeyId);
-    const token = { secret, expiresAt: context.tokenExpiresAt, ipWhitelist: context.ipWhitelist };
-    // A replay store is passed on so that readVerifyOptions refuses it: acepanel has no replay guard.
-    const options = { ...common, scheme, token: (id: string) => (id === keyId ? token : undefined), entrance: context.entrance, ipHeader: context.ipHeader, locale: context.locale, entranceError: context.entranceError };
-    return (extra.replayStore ? { ...options, replayStore: extra.replayStore } : options) as VerifyOptions;
-  }
-  // readVerifyOptions refuses a replay store for any scheme but opterius-panel.
   const accepted = context.acceptedSignatures && acceptedSignaturesStore(context.acceptedSignatures);
   const replayStore = onlyOnce("replayStore", accepted, extra.replayStore, "acceptedSignatures");
-  return { ...common, scheme, secret, windowSeconds: context.windowSeconds, replayStore } as VerifyOptions;
+  const verifier: SchemeVerifier = VERIFIERS[scheme];
+  const now = context.now;
+  return {
+    scheme,
+    verifier,
+    own: verifier.caseSettings(secret, caseKeyId, context, replayStore),
+    clock: now === undefined ? undefined : () => now,
+    limits: { maxBytes: maxBodyBytes ?? Infinity, keep: false },
+    diagnose: true,
+  };
 }
 
 const CASE_OPTION_NAMES = ["replayStore", "maxBodyBytes"];
@@ -127,7 +135,7 @@ const CONTEXT_FIELDS: Record<keyof VerifyContext, [what: string, ok: (v: unknown
   tokenExpiresAt: ["Unix seconds (a number)", isFiniteNumber],
   windowSeconds: ["a non-negative number of seconds", (v) => isFiniteNumber(v) && v >= 0],
   locale: ['"en", "zh_CN" or "zh_TW"', (v) => LOCALES.includes(v as Locale)],
-  entranceError: ['"418", "nginx" or "close"', (v) => ENTRANCE_ERRORS.includes(v as EntranceError)],
+  entranceError: ['"418", "nginx" or "close"', (v) => v === "418" || v === "nginx" || v === "close"],
   maxBodyBytes: ["a non-negative whole number of bytes", (v) => Number.isSafeInteger(v) && (v as number) >= 0],
   acceptedSignatures: ["an array of signatures, each 64 lower-case hex digits", (v) => Array.isArray(v) && v.every((s) => isString(s) && SIGNATURE_HEX.test(s))],
 };
@@ -138,13 +146,15 @@ const SIGNATURE_HEX = /^[0-9a-f]{64}$/;
 function readContext(context: unknown, scheme: SchemeId): VerifyContext {
   if (context === undefined) return {};
   if (!isRecord(context)) throw new PanelsigError("invalid_case", "context", "must be an object (the receiver's state)");
-  for (const [name, value] of Object.entries(context)) {
+  for (const name of Object.keys(context)) {
+    const value = context[name];
     const field = CONTEXT_FIELDS[name as keyof VerifyContext];
     if (!field) throw new PanelsigError("invalid_case", `context.${name}`, `unknown field; the context takes: ${Object.keys(CONTEXT_FIELDS).join(", ")}`);
     if (value !== undefined && !field[1](value)) throw new PanelsigError("invalid_case", `context.${name}`, `must be ${field[0]}`);
   }
-  if (context.acceptedSignatures !== undefined && scheme !== "opterius-panel") {
-    throw new PanelsigError("invalid_case", "context.acceptedSignatures", "is for opterius-panel only: the other schemes have no replay guard");
+  if (context.acceptedSignatures !== undefined && !("replayStore" in VERIFIERS[scheme].options)) {
+    const guarded = (Object.keys(VERIFIERS) as SchemeId[]).filter((s) => "replayStore" in VERIFIERS[s].options);
+    throw new PanelsigError("invalid_case", "context.acceptedSignatures", `is for ${guarded.join(" and ")} only: the other schemes have no replay guard`);
   }
   return context as VerifyContext;
 }

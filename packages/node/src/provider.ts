@@ -1,7 +1,9 @@
 // The node:crypto (OpenSSL) provider. Deno and Bun run it through their Node compatibility.
+// Its hex methods hash text without copying it first and print the hex in C++: the same calls a
+// hand-written signer makes.
 
 import { createHash, createHmac } from "node:crypto";
-import type { CryptoProvider } from "@panelsig/core";
+import type { CryptoProvider, DigestPart } from "@panelsig/core";
 
 export const nodeProvider: CryptoProvider = {
   name: "node",
@@ -11,4 +13,14 @@ export const nodeProvider: CryptoProvider = {
     return { update: (chunk) => void hash.update(chunk), digest: () => hash.digest() };
   },
   hmacSha256: (key, data) => createHmac("sha256", key).update(data).digest(),
+  sha256Hex(parts: readonly DigestPart[]) {
+    const hash = createHash("sha256");
+    for (let i = 0; i < parts.length; i++) hash.update(parts[i]!);
+    return hash.digest("hex");
+  },
+  hmacSha256Hex(key, parts: readonly DigestPart[]) {
+    const mac = createHmac("sha256", key);
+    for (let i = 0; i < parts.length; i++) mac.update(parts[i]!);
+    return mac.digest("hex");
+  },
 };

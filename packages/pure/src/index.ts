@@ -1,16 +1,6 @@
 // @panelsig/pure: SHA-256 and HMAC-SHA256 in plain ECMAScript, for any runtime.
-import {
-  signWith,
-  verifyRequestWith,
-  verifyWith,
-  type Case,
-  type CryptoProvider,
-  type SignResult,
-  type VerifiedRequest,
-  type VerifyCaseOptions,
-  type VerifyRequestOptions,
-  type VerifyResult,
-} from "@panelsig/core";
+
+import { bindSign, bindVerify, bindVerifyRequest, type Sign, type Verify, type VerifyRequest, type CryptoProvider } from "@panelsig/core";
 import { hmacSha256 } from "./hmac.ts";
 import { Sha256, sha256 } from "./sha256.ts";
 
@@ -25,11 +15,10 @@ export const pureProvider: CryptoProvider = {
 };
 
 /** Signs a case object with panelsig's own SHA-256 and HMAC. */
-export const sign = (input: Case): Promise<SignResult> => signWith(pureProvider, input);
+export const sign: Sign = /* @__PURE__ */ bindSign(pureProvider);
 
 /** Verifies a case object with panelsig's own SHA-256 and HMAC: the real receiver's answer. */
-export const verify = (input: Case, options?: VerifyCaseOptions): Promise<VerifyResult> => verifyWith(pureProvider, input, options);
+export const verify: Verify = /* @__PURE__ */ bindVerify(pureProvider);
 
 /** Verifies a Web Request with panelsig's own SHA-256 and HMAC. */
-export const verifyRequest = (request: Request, options: VerifyRequestOptions): Promise<VerifiedRequest> =>
-  verifyRequestWith(pureProvider, request, options);
+export const verifyRequest: VerifyRequest = /* @__PURE__ */ bindVerifyRequest(pureProvider);

@@ -2,18 +2,7 @@
 // Each secret is imported as a CryptoKey once and reused: importKey costs as much as a sign.
 // WebCrypto has no incremental digest, so streamed bodies are hashed by @panelsig/pure's SHA-256.
 
-import {
-  signWith,
-  verifyRequestWith,
-  verifyWith,
-  type Case,
-  type CryptoProvider,
-  type SignResult,
-  type VerifiedRequest,
-  type VerifyCaseOptions,
-  type VerifyRequestOptions,
-  type VerifyResult,
-} from "@panelsig/core";
+import { bindSign, bindVerify, bindVerifyRequest, type Sign, type Verify, type VerifyRequest, type CryptoProvider, type SigningProvider } from "@panelsig/core";
 import { Sha256 } from "@panelsig/pure";
 
 const MAX_CACHED_KEYS = 256;
@@ -50,19 +39,19 @@ function hmacKey(rawKey: Uint8Array): Promise<CryptoKey> {
   return cryptoKey;
 }
 
-export const webcryptoProvider: CryptoProvider = {
-  name: "webcrypto",
-  sha256: async (data) => new Uint8Array(await subtle().digest("SHA-256", data as Uint8Array<ArrayBuffer>)),
-  createSha256: () => new Sha256(),
-  hmacSha256: async (key, data) => new Uint8Array(await subtle().sign("HMAC", await hmacKey(key), data as Uint8Array<ArrayBuffer>)),
-};
+const sha256 = async (data: Uint8Array) => new Uint8Array(await subtle().digest("SHA-256", data as Uint8Array<ArrayBuffer>));
+const hmacSha256 = async (key: Uint8Array, data: Uint8Array) => new Uint8Array(await subtle().sign("HMAC", await hmacKey(key), data as Uint8Array<ArrayBuffer>));
+
+/** WebCrypto's one-shot digests: all `sign` needs, so a bundle of `sign` carries no SHA-256 of its own. */
+const webcryptoDigests: SigningProvider = { name: "webcrypto", sha256, hmacSha256 };
+
+export const webcryptoProvider: CryptoProvider = { name: "webcrypto", sha256, hmacSha256, createSha256: () => new Sha256() };
 
 /** Signs a case object with WebCrypto. */
-export const sign = (input: Case): Promise<SignResult> => signWith(webcryptoProvider, input);
+export const sign: Sign = /* @__PURE__ */ bindSign(webcryptoDigests);
 
 /** Verifies a case object with WebCrypto: the real receiver's answer. */
-export const verify = (input: Case, options?: VerifyCaseOptions): Promise<VerifyResult> => verifyWith(webcryptoProvider, input, options);
+export const verify: Verify = /* @__PURE__ */ bindVerify(webcryptoProvider);
 
 /** Verifies a Web Request (Deno.serve, Bun.serve, Workers, Hono) with WebCrypto. */
-export const verifyRequest = (request: Request, options: VerifyRequestOptions): Promise<VerifiedRequest> =>
-  verifyRequestWith(webcryptoProvider, request, options);
+export const verifyRequest: VerifyRequest = /* @__PURE__ */ bindVerifyRequest(webcryptoProvider);

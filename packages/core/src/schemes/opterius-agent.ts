@@ -4,76 +4,86 @@
 // query (what the Go agent compares), BODY the exact bytes sent ("" when none).
 // The doc writes "…Z"; the real panel (PHP Carbon) sends "…+00:00": both are valid and differ.
 // The verifier signs the X-Timestamp text as received and parses it only for the window check.
+// After a mismatch, the diagnosis tries the mistakes Agent clients make (at the end of this file).
 
-import { readBody } from "../body.ts";
-import { binaryStringToBytes, concatBytes, timingSafeEqualText, toBinaryString, toHex } from "../bytes.ts";
+import { binaryStringToBytes, concatBytes, timingSafeEqualText, toBinaryString, utf8 } from "../bytes.ts";
 import type { ReadCase } from "../case.ts";
+import { DIAGNOSIS_MAX_BODY_BYTES, firstMatch, macCandidate, macKey, secretMistakes, skewSummary, SKEW_SECONDS, upperCaseSignature, whatwgEncoded, type Candidate } from "../diagnosis.ts";
+import { jsonBodyMistakes } from "../diagnosis-json.ts";
+import { hmacSha256Hex } from "../digest-hex.ts";
 import { goUnescape } from "../go-url.ts";
-import { createHmacSha256 } from "../hmac-stream.ts";
 import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
-import type { CryptoProvider } from "../provider.ts";
+import { whenReady } from "../maybe-promise.ts";
+import type { CryptoProvider, MaybePromise, SigningProvider } from "../provider.ts";
 import { decodedPath } from "../request.ts";
 import { formatRfc3339, parseRfc3339 } from "../rfc3339.ts";
-import { showSignedBytes } from "../signed-bytes.ts";
-import { outsideWindow } from "../time-window.ts";
-import type { SignResult } from "../types.ts";
-import type { OpteriusSettings, Verdict } from "../verify-options.ts";
-import { diagnoseOpteriusAgent } from "./opterius-agent-mistakes.ts";
+import type { CommonSettings, SchemeSigner, SchemeVerifier, Verdict } from "../scheme.ts";
+import { showPrefixedBody } from "../signed-bytes.ts";
+import type { Diagnosis, HeaderPair, SignResult } from "../types.ts";
+import type { CommonVerifyOptions } from "../verify-options.ts";
+import {
+  macPrefixedBody,
+  SECRET_RULE,
+  opteriusAnswer,
+  opteriusCaseSettings,
+  opteriusErrorBody,
+  opteriusSettings,
+  outsideWindow,
+  WINDOW_RULE,
+  type OpteriusSettings,
+} from "./opterius.ts";
 
-/** What precedes the body in the MAC; every part as Go holds it (one char per byte). */
-export interface AgentPrefix {
-  timestamp: string;
-  method: string;
-  path: string;
+export interface OpteriusAgentVerifyOptions extends CommonVerifyOptions {
+  scheme: "opterius-agent";
+  /** The agent's shared secret (secret_key), as text. */
+  secret: string;
+  /** Allowed clock difference either way, seconds (default 300). */
+  windowSeconds?: number;
 }
 
-/** TIMESTAMP + METHOD + PATH, the bytes the body follows: the one rule signer and verifier share. */
-export function agentSignedPrefix(parts: AgentPrefix): Uint8Array {
-  return binaryStringToBytes(parts.timestamp + parts.method + parts.path);
-}
+export const signer: SchemeSigner = {
+  signOptions: { timestampForm: ['"Z" or "+00:00"', (v) => v === "Z" || v === "+00:00"] },
+  sign,
+};
 
-/** The signed bytes and the signature of a body in memory. */
-export async function agentSignature(provider: CryptoProvider, parts: AgentPrefix & { body: Uint8Array; secret: Uint8Array }) {
-  const signed = concatBytes(agentSignedPrefix(parts), parts.body);
-  const signature = toHex(await provider.hmacSha256(parts.secret, signed));
-  return { ...showSignedBytes(signed), signature };
-}
+export const verifier: SchemeVerifier<OpteriusSettings, OpteriusAgentVerifyOptions> = {
+  options: { secret: SECRET_RULE, windowSeconds: WINDOW_RULE },
+  settings: opteriusSettings,
+  caseSettings: opteriusCaseSettings,
+  verify,
+  answer: opteriusAnswer,
+  errorBody: opteriusErrorBody,
+  howToSign: "sign HMAC-SHA256(secret, X-Timestamp text + method + decoded path without the query + the exact body bytes), in lower-case hex",
+};
 
-export async function signOpteriusAgent(provider: CryptoProvider, c: ReadCase): Promise<SignResult> {
+function sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult> {
   // Signed verbatim, as the real panel signs whatever text it sends; a text the reference verifier
   // cannot read is the verifier's question (the closed Agent's parser is not known), so a warning.
   const timestamp = c.timestamp ?? formatRfc3339(Date.now() / 1000, c.options.timestampForm ?? "Z");
-  const warnings =
-    parseRfc3339(timestamp) === undefined
-      ? [
-          `timestamp ${JSON.stringify(timestamp)} is signed verbatim, but it is not RFC 3339 as Go's time.Parse(time.RFC3339) reads it ` +
-            "(YYYY-MM-DDThh:mm:ss, upper-case T and Z, seconds 00-59): panelsig's reference verifier answers timestamp_invalid, and the real Agent may too",
-        ]
-      : undefined;
-  const result = await agentSignature(provider, {
-    timestamp: toBinaryString(timestamp),
-    method: c.request.method,
-    path: toBinaryString(decodedPath(c.request.rawPath)),
-    body: c.request.body,
-    secret: c.secret,
-  });
-  return {
-    headers: [
-      ["X-Signature", result.signature],
+  const { request } = c;
+  // Text throughout (the path decoded to text): its UTF-8 is the bytes Go signs.
+  const prefix = timestamp + request.method + decodedPath(request.rawPath);
+  const body = request.bodyText ?? request.body;
+  return whenReady(hmacSha256Hex(provider, c.secret, [prefix, body]), (signature): SignResult => {
+    const headers: HeaderPair[] = [
+      ["X-Signature", signature],
       ["X-Timestamp", timestamp],
       ["Content-Type", "application/json"],
-    ],
-    ...result,
-    ...(warnings && { warnings }),
-  };
+    ];
+    const result = showPrefixedBody({ headers } as SignResult, toBinaryString(prefix), body);
+    result.signature = signature;
+    if (parseRfc3339(timestamp) === undefined) {
+      result.warnings = [
+        `timestamp ${JSON.stringify(timestamp)} is signed verbatim, but it is not RFC 3339 as Go's time.Parse(time.RFC3339) reads it ` +
+          "(YYYY-MM-DDThh:mm:ss, upper-case T and Z, seconds 00-59): panelsig's reference verifier answers timestamp_invalid, and the real Agent may too",
+      ];
+    }
+    return result;
+  });
 }
 
-/** The reference Agent's answer (docs/verify-outcomes.md); the body is MACed as it streams in. */
-export async function verifyOpteriusAgent(
-  provider: CryptoProvider,
-  message: HttpMessage,
-  settings: OpteriusSettings,
-): Promise<Verdict> {
+/** The reference Agent's answer (docs/verify-outcomes.md); a streamed body is MACed as it comes in. */
+async function verify(provider: CryptoProvider, message: HttpMessage, common: CommonSettings, own: OpteriusSettings): Promise<Verdict> {
   const { rawPath, rawQuery } = splitTarget(message.target);
   const path = goUnescape(rawPath, "path");
   if (path === undefined) return { outcome: "bad_path" }; // Go's server answers 400 before any handler
@@ -82,24 +92,115 @@ export async function verifyOpteriusAgent(
   if (!signature || !timestamp) return { outcome: "missing_headers" };
   const time = parseRfc3339(timestamp);
   if (time === undefined) return { outcome: "timestamp_invalid" };
-  const late = outsideWindow(time, settings.now, settings.windowSeconds);
+  const late = outsideWindow(time, common.now, own.windowSeconds);
   if (late) return { outcome: late };
 
-  const prefixParts = { timestamp, method: message.method, path };
-  const prefix = agentSignedPrefix(prefixParts);
-  const mac = await createHmacSha256(provider, settings.secret);
-  mac.update(prefix);
-  const body = await readBody(message.body, (chunk) => mac.update(chunk), settings.limits);
+  const prefix = timestamp + message.method + path;
+  const body = await macPrefixedBody(provider, own.secret, prefix, message.body, common.limits);
   if (body.failed) return { outcome: body.failed };
-  const expectedSignature = toHex(await mac.digest());
   // The string to sign holds the body: shown when its bytes are at hand — given in memory, or
   // streamed and kept because the caller asked (keepBody) — never held for this alone.
   const bytes = body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined);
-  const signed = bytes && showSignedBytes(concatBytes(prefix, bytes));
-  const shown: Verdict = { ...signed, expectedSignature };
-  if (!timingSafeEqualText(signature, expectedSignature)) {
-    const mismatch = { received: signature, expectedSignature, prefix: prefixParts, rawPath, rawQuery, time, secret: settings.secret, bodyLength: body.length, body: bytes, shown: signed ?? {} };
-    return { outcome: "signature_mismatch", ...shown, diagnose: () => diagnoseOpteriusAgent(provider, mismatch) };
+  const shown: Verdict = bytes ? showPrefixedBody({}, prefix, message.bodyText ?? bytes) : {};
+  shown.expectedSignature = body.signature;
+  if (!timingSafeEqualText(signature, body.signature)) {
+    const mismatch: AgentMismatch = {
+      received: signature,
+      expectedSignature: body.signature,
+      prefix: { timestamp, method: message.method, path },
+      rawPath,
+      rawQuery,
+      time,
+      secret: own.secret,
+      bodyLength: body.length,
+      body: bytes,
+      shown: !bytes ? {} : shown.stringToSign !== undefined ? { stringToSign: shown.stringToSign } : { stringToSignBase64: shown.stringToSignBase64 },
+    };
+    shown.outcome = "signature_mismatch";
+    shown.diagnose = () => diagnose(provider, mismatch);
+    return shown;
   }
-  return body.bytes ? { ...shown, body: body.bytes } : shown;
+  if (body.bytes) shown.body = body.bytes;
+  return shown;
+}
+
+// ---- Diagnosis: the mistakes Agent clients make, tried after a signature mismatch (diagnosis.ts):
+// the doc's "Z" where the panel sends "+00:00" (or the reverse), the query kept in the path, the
+// path encoded where the Agent decodes it, the body re-serialised, the method's case, and the
+// mistakes every scheme shares. Each candidate MACs TIMESTAMP + METHOD + PATH + BODY once, so it
+// needs the body's bytes: without them only "signed an empty body" is tried.
+
+/** What precedes the body in the MAC; every part as Go holds it (one char per byte). */
+interface AgentPrefix {
+  timestamp: string;
+  method: string;
+  path: string;
+}
+
+/** What the verifier knew when the signature did not match (binary strings: one char per byte). */
+interface AgentMismatch {
+  received: string;
+  expectedSignature: string;
+  /** The receiver's prefix: the X-Timestamp text, the method, the decoded path. */
+  prefix: AgentPrefix;
+  rawPath: string;
+  rawQuery: string | undefined;
+  /** The instant X-Timestamp names, Unix seconds. */
+  time: number;
+  secret: Uint8Array;
+  bodyLength: number;
+  /** The body, when its bytes are at hand (in memory, or kept). */
+  body: Uint8Array | undefined;
+  /** The string to sign the receiver shows (when the body is at hand). */
+  shown: { stringToSign?: string; stringToSignBase64?: string };
+}
+
+const NOT_SENT_BODIES = ["{}", "[]"];
+
+function signedPrefix(p: AgentPrefix): Uint8Array {
+  return binaryStringToBytes(p.timestamp + p.method + p.path);
+}
+
+async function diagnose(provider: CryptoProvider, m: AgentMismatch): Promise<Diagnosis | undefined> {
+  const upper = upperCaseSignature(m.received, m.expectedSignature, m.shown);
+  if (upper) return upper;
+  // Without the body only its omission can be tried; with it, every mistake (bodies up to the bound).
+  const body = m.bodyLength === 0 ? new Uint8Array(0) : m.body && m.body.length <= DIAGNOSIS_MAX_BODY_BYTES ? m.body : undefined;
+  const serverKey = body ? macKey(m.secret, concatBytes(signedPrefix(m.prefix), body)) : "";
+  return firstMatch(m.received, [serverKey], candidates(provider, m, body));
+}
+
+function* candidates(provider: CryptoProvider, m: AgentMismatch, body: Uint8Array | undefined): Generator<Candidate> {
+  const p = m.prefix;
+  if (m.bodyLength > 0) {
+    yield macCandidate(provider, "body-signed-empty", "your client signed an empty body but sent a body; sign the exact bytes you send", m.secret, signedPrefix(p));
+  }
+  if (!body) return;
+  const signing = (mistake: string, summary: string, change: Partial<AgentPrefix>, signedBody = body, key = m.secret) =>
+    macCandidate(provider, mistake, summary, key, concatBytes(signedPrefix({ ...p, ...change }), signedBody));
+
+  const other = p.timestamp.endsWith("Z") ? p.timestamp.slice(0, -1) + "+00:00" : p.timestamp.endsWith("+00:00") ? p.timestamp.slice(0, -6) + "Z" : undefined;
+  if (other !== undefined) {
+    yield signing("timestamp-form", `your client signed the timestamp as ${JSON.stringify(other)} but sent ${JSON.stringify(p.timestamp)}; sign the X-Timestamp text exactly as you send it`, { timestamp: other });
+  }
+  if (m.rawQuery !== undefined) {
+    const summary = "your client signed the path with its query; the Agent signs the path without the query";
+    yield signing("path-with-query", summary, { path: `${p.path}?${m.rawQuery}` });
+    yield signing("path-with-query", summary, { path: `${m.rawPath}?${m.rawQuery}` });
+  }
+  yield signing("path-as-sent", "your client signed the path as sent, percent-encoded; the Agent (Go) signs it percent-decoded", { path: m.rawPath });
+  yield signing("path-encoded", "your client signed the path percent-encoded (as the WHATWG URL class writes it); the Agent (Go) signs it percent-decoded", { path: whatwgEncoded(m.rawPath, "path") });
+  for (const method of [p.method.toUpperCase(), p.method.toLowerCase()]) {
+    yield signing("method-case", `your client signed the method as ${JSON.stringify(method)} but sent ${JSON.stringify(p.method)}; sign the method exactly as sent`, { method });
+  }
+  if (m.bodyLength === 0) {
+    for (const text of NOT_SENT_BODIES) yield signing("body-not-sent", `your client signed the body ${text} but sent no body; sign the exact bytes you send ("" when none)`, {}, utf8(text));
+  } else {
+    for (const form of jsonBodyMistakes(body)) yield signing(form.mistake, form.summary, {}, form.body);
+  }
+  const form = p.timestamp.endsWith("Z") ? "Z" : p.timestamp.endsWith("+00:00") ? "+00:00" : undefined;
+  if (form && p.timestamp.length === (form === "Z" ? 20 : 25)) {
+    for (const skew of SKEW_SECONDS) yield signing("timestamp-skew", skewSummary(skew), { timestamp: formatRfc3339(m.time + skew, form) });
+  }
+  for (const { mistake, summary, key } of secretMistakes(m.secret)) yield signing(mistake, summary, {}, body, key);
 }

@@ -1,0 +1,91 @@
+// What the two Opterius receivers share (the Agent and the Panel are one vendor's code): their
+// options, the clock window, the answers and the error body. Their messages are panelsig's own
+// (the receivers are not public; docs/verify-outcomes.md), in English only.
+
+import { readBody, type BodyFailure, type BodyLimits, type BodySource } from "../body.ts";
+import { binaryStringToBytes, isAscii, toHex } from "../bytes.ts";
+import { readSecret } from "../case.ts";
+import { hmacSha256Hex } from "../digest-hex.ts";
+import { createHmacSha256 } from "../hmac-stream.ts";
+import { whenReady } from "../maybe-promise.ts";
+import type { CryptoProvider, MaybePromise } from "../provider.ts";
+import { BAD_PATH, INCOMPLETE, tableAnswer, TOO_LARGE, type AnswerEntry } from "../messages.ts";
+import type { Outcome } from "../messages.ts";
+import type { OptionRule } from "../scheme.ts";
+import type { VerifyContext } from "../types.ts";
+
+/** The Opterius verifiers' own settings. */
+export interface OpteriusSettings {
+  secret: Uint8Array;
+  windowSeconds: number;
+}
+
+export const DEFAULT_WINDOW_SECONDS = 300;
+
+export const SECRET_RULE: OptionRule = ["the shared secret, a non-empty string"];
+export const WINDOW_RULE: OptionRule = ["a non-negative number of seconds", (v) => typeof v === "number" && Number.isFinite(v) && v >= 0];
+
+export function opteriusSettings(o: Readonly<Record<string, unknown>>): OpteriusSettings {
+  return { secret: readSecret(o.secret, "options.secret"), windowSeconds: (o.windowSeconds as number | undefined) ?? DEFAULT_WINDOW_SECONDS };
+}
+
+export function opteriusCaseSettings(secret: string, _keyId: unknown, context: VerifyContext): OpteriusSettings {
+  return opteriusSettings({ secret, windowSeconds: context.windowSeconds });
+}
+
+/**
+ * The clock check: the timestamp may differ from the receiver's clock by at most the window, in
+ * either direction (the Agent's doc: "more than 5 minutes" is refused).
+ */
+export function outsideWindow(timestamp: number, now: number, windowSeconds: number): "timestamp_expired" | "timestamp_in_future" | undefined {
+  if (timestamp < now - windowSeconds) return "timestamp_expired";
+  if (timestamp > now + windowSeconds) return "timestamp_in_future";
+  return undefined;
+}
+
+const ANSWERS: Readonly<Record<string, AnswerEntry>> = {
+  missing_headers: ["missing_headers", 401, "missing signature headers"],
+  timestamp_invalid: ["timestamp_invalid", 401, "invalid timestamp"],
+  timestamp_expired: ["timestamp_expired", 401, "timestamp out of range"],
+  timestamp_in_future: ["timestamp_in_future", 401, "timestamp out of range"],
+  signature_mismatch: ["signature_mismatch", 401, "invalid signature"],
+  replayed: ["replayed", 401, "request already used"],
+  // panelsig's own: a replay store that cannot remember another signature refuses it.
+  replay_store_full: ["replay_store_full", 503, "replay store full, try again later"],
+  body_too_large: TOO_LARGE,
+  body_incomplete: INCOMPLETE,
+  bad_path: BAD_PATH,
+};
+
+export function opteriusAnswer(outcome: Outcome, _own: unknown, detail: string) {
+  return tableAnswer(ANSWERS, outcome, "en", detail);
+}
+
+export function opteriusErrorBody(message: string) {
+  return { contentType: "application/json", body: JSON.stringify({ error: message }) };
+}
+
+/** The body's MAC after the prefix, or why the body could not be taken. */
+export type BodyMac = { failed: BodyFailure } | { failed?: undefined; signature: string; length: number; bytes: Uint8Array | undefined };
+
+/**
+ * hex(hmac(secret, PREFIX + BODY)), PREFIX one char per byte: a body in memory in one call, a
+ * streamed one chunk by chunk as it arrives (never held unless the caller keeps it).
+ */
+export function macPrefixedBody(provider: CryptoProvider, secret: Uint8Array, prefix: string, body: BodySource, limits: BodyLimits): MaybePromise<BodyMac> {
+  const prefixPart = isAscii(prefix) ? prefix : binaryStringToBytes(prefix);
+  if (body instanceof Uint8Array) {
+    if (body.length > limits.maxBytes) return { failed: "body_too_large" };
+    const bytes = limits.keep ? body : undefined;
+    return whenReady(hmacSha256Hex(provider, secret, [prefixPart, body]), (signature) => ({ signature, length: body.length, bytes }));
+  }
+  return macStream(provider, secret, typeof prefixPart === "string" ? binaryStringToBytes(prefixPart) : prefixPart, body, limits);
+}
+
+async function macStream(provider: CryptoProvider, secret: Uint8Array, prefix: Uint8Array, body: BodySource, limits: BodyLimits): Promise<BodyMac> {
+  const mac = await createHmacSha256(provider, secret);
+  mac.update(prefix);
+  const read = await readBody(body, (chunk) => mac.update(chunk), limits);
+  if (read.failed) return read;
+  return { signature: toHex(await mac.digest()), length: read.length, bytes: read.bytes };
+}

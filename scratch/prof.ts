@@ -1,0 +1,12 @@
+import { createHmac } from "node:crypto";
+import { verify, sign } from "@panelsig/node";
+const secret = "s3cr3t-token-value"; const now = 1_700_000_000; const ts = String(now);
+const b = "x".repeat(1024);
+const sig = createHmac("sha256", secret).update(ts + b).digest("hex");
+const pcase: any = { scheme: "opterius-panel", request: { method: "POST", url: "/api/x", headers: [["X-Timestamp", ts], ["X-Signature", sig]], body: b }, credentials: { secret }, context: { now } };
+const which = process.argv[2];
+const ats = "2023-11-14T22:13:20Z";
+const asig = createHmac("sha256", secret).update(ats + "POST" + "/api/x" + b).digest("hex");
+const acase: any = { scheme: "opterius-agent", request: { method: "POST", url: "/api/x", headers: [["X-Timestamp", ats], ["X-Signature", asig]], body: b }, credentials: { secret }, context: { now } };
+const c = which === "agent" ? acase : pcase;
+for (let i = 0; i < 200000; i++) await verify(c);
