@@ -65,6 +65,9 @@ const VERSION = /^HTTP\/(\d)\.(\d)$/;
  * an HttpFailure when Go's server would refuse it.
  */
 export async function readRequest(input: Incoming, maxBodyBytes: number, sendContinue: () => void): Promise<RawRequest | HttpFailure | undefined> {
+  // Between requests on a connection nothing is buffered: wait for the next one's first bytes, then
+  // take its head at once when it came whole (the common case), else line by line.
+  if (input.length === 0 && !(await input.more())) return undefined;
   const lines = input.head(MAX_HEAD_BYTES) ?? (await readHeadLines(input));
   if (!Array.isArray(lines)) return lines;
   const head = parseHead(lines);
