@@ -136,6 +136,7 @@ function isoNow(): string {
 }
 
 function hostAllowed(allowed: Set<string>, host: string): boolean {
+  if (allowed.has(host)) return true;
   const lower = host.toLowerCase();
   if (allowed.has(lower)) return true;
   const port = /:[0-9]*$/.exec(lower);
@@ -144,7 +145,7 @@ function hostAllowed(allowed: Set<string>, host: string): boolean {
 
 /** The raw path and query of a request-target; an absolute form's scheme and authority dropped. */
 function splitTarget(target: string): { path: string; query: string | undefined } {
-  const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?]*/.exec(target);
+  const authority = target.charCodeAt(0) === 47 ? null : /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?]*/.exec(target);
   const rest = authority ? target.slice(authority[0].length) : target;
   const q = rest.indexOf("?");
   return q < 0 ? { path: rest, query: undefined } : { path: rest.slice(0, q), query: rest.slice(q + 1) };

@@ -173,7 +173,7 @@ function parseTarget(method: string, target: string): { host?: string } | undefi
   if (target === "" || CTL.test(target)) return undefined;
   if (method === "CONNECT" && !target.startsWith("/")) return { host: target };
   if (target === "*") return {};
-  const scheme = SCHEME.exec(target);
+  const scheme = target.charCodeAt(0) === 47 ? null : SCHEME.exec(target); // "/": the origin form
   if (target.startsWith(":")) return undefined;
   let rest = scheme ? target.slice(scheme[0].length) : target;
   const q = rest.indexOf("?");
