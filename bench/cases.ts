@@ -86,3 +86,28 @@ export const REQUESTS: readonly BenchRequest[] = [
     signatureHeader: "X-Signature",
   },
 ];
+
+/** The body sizes the signing, verify and peers parts measure at: none, a typical API call, large, very large. */
+export const BODY_SIZES = [0, 1024, 64 * 1024, 1024 * 1024] as const;
+
+/** A JSON text of exactly `bytes` bytes (ASCII), or no body at all for 0. */
+export function jsonBody(bytes: number): string {
+  if (bytes === 0) return "";
+  const open = '{"data":"';
+  const close = '"}';
+  const filler = "abcdefghijklmnopqrstuvwxyz0123456789".repeat(Math.ceil(bytes / 36)).slice(0, bytes - open.length - close.length);
+  return open + filler + close;
+}
+
+/**
+ * `request` with `body` in place of its own. The hand-written parts carry what the real client
+ * signs: for opterius-panel an empty body is signed as "{}" (as `sign` does by default).
+ */
+export function withBody(request: BenchRequest, body: string): BenchRequest {
+  const signed = body === "" && request.scheme === "opterius-panel" ? "{}" : body;
+  return {
+    ...request,
+    case: { ...request.case, request: { ...request.case.request, body } },
+    parts: { ...request.parts, body: signed },
+  };
+}

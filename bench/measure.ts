@@ -56,3 +56,12 @@ export async function compare(contenders: readonly Contender[], settings: Settin
   }
   return timings;
 }
+
+/**
+ * Operations per sample for a body of `bytes`: 256 up to 1 KiB, fewer as the body grows (at
+ * least 4, mitata's unrolled loop), so that one sample of a slow contender (the pure provider at
+ * 1 MiB: ~5 ms a call) does not take seconds and mitata's 12 samples fit in a round.
+ */
+export function opsPerSample(bytes: number): number {
+  return Math.max(4, Math.round((256 * 1024) / Math.max(bytes, 1024)));
+}

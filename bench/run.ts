@@ -1,7 +1,8 @@
 // `npm run bench`: measures panelsig's speed against its baselines, side by side in one run, prints
 // the tables with their ratios and the issue's targets, and records the figures with the machine
 // and runtime in bench/results.json (one entry per runtime: node, deno, bun).
-//   --only=primitives,signing,stream,diagnosis,edge,serve   run some parts (then results.json is left alone)
+//   --only=primitives,signing,verify,peers,stream,diagnosis,edge,serve   run some parts (then results.json is left alone)
+//   --quick   fewer, shorter rounds, for iterating: rougher figures (results.json is left alone)
 
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -11,18 +12,26 @@ import type { Settings } from "./measure.ts";
 import { benchDiagnosis, type DiagnosisRow } from "./diagnosis.ts";
 import { benchPrimitives, type PrimitiveRow } from "./primitives.ts";
 import { installedRuntimes, machine, runtime } from "./runtime.ts";
+import { benchPeers, PEER_BYTES, type PeerRow } from "./peers.ts";
 import { BATCH, benchSigning, type SigningRow } from "./signing.ts";
 import { benchServe, SERVE_TARGETS, type ServeBench } from "./serve.ts";
 import { benchStream, STREAM_TARGETS, type StreamRow } from "./stream.ts";
-import { duration, ratio, size, table, throughput, verdict } from "./table.ts";
+import { duration, floor, passMiss, ratio, size, table, throughput, verdict } from "./table.ts";
+import { benchVerify, type VerifyRow } from "./verify.ts";
 
-const PARTS = ["primitives", "signing", "stream", "diagnosis", "edge", "serve"] as const;
+const PARTS = ["primitives", "signing", "verify", "peers", "stream", "diagnosis", "edge", "serve"] as const;
 const RESULTS = fileURLToPath(new URL("results.json", import.meta.url));
 // Many short rounds rather than a few long ones: on a shared machine, the more rounds, the likelier
 // one of them runs undisturbed.
-const SETTINGS: Settings = { rounds: 5, roundMs: 120 };
+const quick = process.argv.includes("--quick");
+const SETTINGS: Settings = quick ? { rounds: 2, roundMs: 40 } : { rounds: 5, roundMs: 120 };
 
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const unknown = only?.filter((p) => !(PARTS as readonly string[]).includes(p)) ?? [];
+if (unknown.length > 0) {
+  console.error(`--only: no part named ${unknown.join(", ")}; the parts are ${PARTS.join(", ")}`);
+  process.exit(2);
+}
 const parts = PARTS.filter((p) => !only || only.includes(p));
 const progress = (line: string) => console.error(line);
 
@@ -46,10 +55,36 @@ function primitivesReport(rows: PrimitiveRow[]): string {
 
 function signingReport(rows: SigningRow[]): string {
   return table(
-    ["scheme", "mode", "provider", "sign", "hand-written", "ratio", "on interface", "ratio", "spread", "target"],
-    rows.map((r) => [r.scheme, r.mode, r.provider, duration(r.signNs), duration(r.handwrittenNs), ratio(r.ratio),
-      duration(r.interfaceNs), ratio(r.interfaceRatio), `${(r.spread * 100).toFixed(0)}%`, verdict(r.ratio, r.target)]),
+    ["scheme", "body", "provider", "mode", "sign", "hand-written", "ratio", "on interface", "ratio", "spread", "target", ""],
+    rows.map((r) => [r.scheme, size(r.bytes), r.provider, r.mode, duration(r.signNs), duration(r.handwrittenNs), ratio(r.ratio),
+      duration(r.interfaceNs), ratio(r.interfaceRatio), `${(r.spread * 100).toFixed(0)}%`, floor(r.target), passMiss(r.ratio, r.target)]),
   );
+}
+
+function verifyReport(rows: VerifyRow[]): string {
+  return table(
+    ["scheme", "body", "verify(case)", "hand-written", "ratio", "spread", "target", ""],
+    rows.map((r) => [r.scheme, size(r.bytes), duration(r.verifyNs), duration(r.handwrittenNs), ratio(r.ratio),
+      `${(r.spread * 100).toFixed(0)}%`, floor(r.target), passMiss(r.ratio, r.target)]),
+  );
+}
+
+function peersReport(rows: PeerRow[]): string {
+  return table(
+    ["verifier", "time", "panelsig", "verifier/panelsig", "spread", "target", ""],
+    rows.map((r) => [r.verifier, duration(r.ns), duration(r.panelsigNs), ratio(r.ratio), `${(r.spread * 100).toFixed(0)}%`, floor(r.target), passMiss(r.ratio, r.target)]),
+  );
+}
+
+/** For each group of rows under one target, the worst ratio measured against it. */
+function worstAgainstTargets<R extends { ratio: number; target: number | null }>(rows: R[], what: (target: number) => string, where: (row: R) => string): Target[] {
+  const targets: Target[] = [];
+  for (const target of new Set(rows.map((r) => r.target))) {
+    if (target === null) continue;
+    const worst = rows.filter((r) => r.target === target).reduce((a, b) => (b.ratio < a.ratio ? b : a));
+    targets.push({ what: what(target), target: floor(target), measured: `${ratio(worst.ratio)} at worst (${where(worst)})`, met: worst.ratio >= target });
+  }
+  return targets;
 }
 
 function streamReport(rows: StreamRow[]): string {
@@ -118,28 +153,38 @@ function diagnosisReport(rows: DiagnosisRow[]): string {
   );
 }
 
+/** The pure provider keeps at least twice @noble/hashes' speed (issue 15). */
+const PURE_VS_NOBLE = 2;
+
 function primitiveTargets(rows: PrimitiveRow[]): Target[] {
   const hmac = rows.filter((r) => r.algorithm === "hmac-sha256");
   const worst = Math.min(...hmac.map((r) => r.pureVsNoble));
   const at = hmac.find((r) => r.pureVsNoble === worst)!;
   return [
-    { what: "pure HMAC-SHA256 vs @noble/hashes, every size", target: "≥ 1.00× (aim 1.50×)", measured: `${ratio(worst)} at worst (${size(at.bytes)})`, met: worst >= 1 },
+    { what: "pure HMAC-SHA256 vs @noble/hashes, every size", target: `≥ ${ratio(PURE_VS_NOBLE)}`, measured: `${ratio(worst)} at worst (${size(at.bytes)})`, met: worst >= PURE_VS_NOBLE },
   ];
 }
 
 function signingTargets(rows: SigningRow[]): Target[] {
-  const targets: Target[] = [];
-  for (const provider of ["node", "webcrypto"] as const) {
-    const mine = rows.filter((r) => r.provider === provider);
-    const worst = mine.reduce((a, b) => (b.ratio < a.ratio ? b : a));
-    targets.push({
-      what: `${provider} sign vs hand-written, every scheme and mode`,
-      target: `≥ ${ratio(worst.target!)}`,
-      measured: `${ratio(worst.ratio)} at worst (${worst.scheme}, ${worst.mode})`,
-      met: worst.ratio >= worst.target!,
-    });
-  }
-  return targets;
+  return (["node", "webcrypto"] as const).flatMap((provider) =>
+    worstAgainstTargets(
+      rows.filter((r) => r.provider === provider),
+      (target) => `${provider} sign vs hand-written, ${target === 0.9 && provider === "node" ? "Opterius at 64 KiB and 1 MiB" : "every scheme at 0–1 KiB"}`,
+      (r) => `${r.scheme}, ${size(r.bytes)}, ${r.mode}`,
+    ),
+  );
+}
+
+function verifyTargets(rows: VerifyRow[]): Target[] {
+  return worstAgainstTargets(
+    rows,
+    (target) => `node verify(case) vs hand-written, ${target === 0.5 ? "every scheme at 0–1 KiB" : "Opterius at 64 KiB and 1 MiB"}`,
+    (r) => `${r.scheme}, ${size(r.bytes)}`,
+  );
+}
+
+function peersTargets(rows: PeerRow[]): Target[] {
+  return worstAgainstTargets(rows, () => `verify of ${size(PEER_BYTES)}: standardwebhooks and svix time ÷ panelsig's`, (r) => r.verifier);
 }
 
 function streamTargets(rows: StreamRow[]): Target[] {
@@ -175,13 +220,34 @@ for (const part of parts) {
   } else if (part === "signing") {
     progress("sign per scheme …");
     const rows = await benchSigning(SETTINGS, progress);
-    console.log(`sign vs hand-written code on the same primitive (time per signature; batched = ${BATCH} concurrent)`);
+    console.log(`sign vs hand-written code on the same primitive, per body size (time per signature; batched = ${BATCH} concurrent,`);
+    console.log("WebCrypto only, up to 1 KiB); ratio = hand-written time ÷ sign time.");
     console.log("The hand-written code does no input validation, URL parsing or query canonicalisation. \"on interface\" is the");
     console.log("same code through the provider's CryptoProvider interface (bytes in, bytes out): the crypto's cost through that");
     console.log("interface without any of sign's work, so \"on interface\" ratio is about the best sign can reach on that provider.\n");
     console.log(signingReport(rows) + "\n");
     record.signing = rows;
     targets.push(...signingTargets(rows));
+  } else if (part === "verify") {
+    progress("verify(case) per scheme and body size …");
+    const rows = await benchVerify(SETTINGS, progress);
+    console.log("verify(case) of @panelsig/node vs a hand-written node:crypto receiver (time per verification, one at a time)");
+    console.log("The hand-written receiver is what an Express handler would do: read the headers, recompute the HMAC, compare with");
+    console.log("timingSafeEqual, check the window; no reason codes, error bodies, limits, Go-exact parsing or IP rules. Both were");
+    console.log("checked to accept the valid request and to refuse it with its body or signature changed or 1000 s later.\n");
+    console.log(verifyReport(rows) + "\n");
+    record.verify = rows;
+    targets.push(...verifyTargets(rows));
+  } else if (part === "peers") {
+    progress("verify vs standardwebhooks and svix …");
+    const rows = await benchPeers(SETTINGS, progress);
+    console.log(`Verifying a ${size(PEER_BYTES)} JSON body: standardwebhooks and svix Webhook.verify vs panelsig's verify(case) for`);
+    console.log("opterius-panel (HMAC over timestamp + body, one header, ±300 s on the system clock). standardwebhooks also");
+    console.log("JSON-parses the body by default (the jsonParse: false row does not); both peers hash in pure JavaScript");
+    console.log("(fast-sha256). Each was checked to accept the valid request and to refuse a changed body or signature.\n");
+    console.log(peersReport(rows) + "\n");
+    record.peers = rows;
+    targets.push(...peersTargets(rows));
   } else if (part === "edge") {
     progress("the live edge: header runs and replay store states …");
     const headers = await benchHeaders(SETTINGS, progress);
@@ -230,7 +296,8 @@ for (const part of parts) {
 console.log(table(["target", "wanted", "measured", ""], targets.map((t) => [t.what, t.target, t.measured, t.met ? "met" : "MISSED"])));
 console.log(`\n1-minute load average: ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after (${box.cores} cores)`);
 
-if (!only) {
+if (quick) console.log("\n--quick: fewer, shorter rounds; figures for iterating, not for the record");
+if (!only && !quick) {
   const previous = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, "utf8")) : {};
   const load = { before: loadBefore, after: os.loadavg()[0]! };
   const run = { date: new Date().toISOString(), command: COMMANDS[rt.name], runtime: rt, machine: box, runtimes: installedRuntimes(), load, settings: SETTINGS, ...record, targets };

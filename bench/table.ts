@@ -37,3 +37,14 @@ export function verdict(value: number, target: number | null): string {
   const wanted = `target ≥ ${ratio(target)}`;
   return value >= target ? `ok (${wanted})` : `MISSED by ${((1 - value / target) * 100).toFixed(1)}% (${wanted})`;
 }
+
+/** The target as a floor ("≥ 0.70×"), or empty where none is set. */
+export function floor(target: number | null): string {
+  return target === null ? "" : `≥ ${ratio(target)}`;
+}
+
+/** PASS, or MISS and by how much of the target; empty where no target is set. */
+export function passMiss(value: number, target: number | null): string {
+  if (target === null) return "";
+  return value >= target ? "PASS" : `MISS by ${((1 - value / target) * 100).toFixed(0)}%`;
+}

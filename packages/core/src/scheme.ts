@@ -24,6 +24,14 @@ export interface SchemeSigner {
   sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult>;
 }
 
+/** A case's credentials, read: the secret as text and as the UTF-8 bytes every scheme keys its HMAC with. */
+export interface ReadCredentials {
+  secret: string;
+  secretBytes: Uint8Array;
+  /** credentials.keyId as given (checked by the scheme that needs it). */
+  keyId: unknown;
+}
+
 /** The verifier settings every scheme shares, read once from the options (verify-options.ts). */
 export interface CommonSettings {
   /** The receiver's clock for this request, Unix seconds. */
@@ -43,7 +51,7 @@ export interface SchemeVerifier<Own = unknown, Options = unknown> {
    * This scheme's settings for a case's receiver: its credentials and context (already checked by
    * verify.ts), and the replay store the context or the caller gives (only to a scheme that takes one).
    */
-  caseSettings(secret: string, keyId: unknown, context: VerifyContext, replayStore: ReplayStore | undefined): Own;
+  caseSettings(credentials: ReadCredentials, context: VerifyContext, replayStore: ReplayStore | undefined): Own;
   /** The receiver's checks in its order; the first failure is the verdict. Never throws for what the client sent. */
   verify(provider: CryptoProvider, message: HttpMessage, common: CommonSettings, own: Own): Promise<Verdict>;
   /** The reason code, status and message the receiver answers an outcome with (`detail` fills the message). */

@@ -3,7 +3,7 @@
 // the case, so it throws), and then it goes through the same path as a live request: the
 // context's body limit and replay memory become the options a server would pass.
 
-import { toBinaryString } from "./bytes.ts";
+import { isAscii, toBinaryString } from "./bytes.ts";
 import { readCase, readScheme, readSecret } from "./case.ts";
 import { PanelsigError } from "./errors.ts";
 import type { HttpMessage } from "./http-message.ts";
@@ -12,10 +12,10 @@ import { LOCALES, type Locale } from "./messages.ts";
 import type { CryptoProvider } from "./provider.ts";
 import { VERIFIERS, type SchemeId } from "./registry.ts";
 import type { ReplayStore } from "./replay.ts";
-import type { Case, CaseCredentials, VerifyContext, VerifyResult } from "./types.ts";
+import type { Case, CaseCredentials, HeaderPair, VerifyContext, VerifyResult } from "./types.ts";
 import { verifyPrepared, type VerifiedRequest } from "./verify-http.ts";
 import { checkOption, type PreparedOptions } from "./verify-options.ts";
-import type { SchemeVerifier } from "./scheme.ts";
+import type { ReadCredentials, SchemeVerifier } from "./scheme.ts";
 
 /** Receiver state given beside the case instead of in its context: a live replay store shared between calls. */
 export interface VerifyCaseOptions {
@@ -35,14 +35,14 @@ export function verifyWith(provider: CryptoProvider, input: Case, options?: Veri
     const message: HttpMessage = {
       method,
       target: toBinaryString(rawQuery === undefined ? rawPath : `${rawPath}?${rawQuery}`),
-      headers: headers.map(([name, value]) => [name, toBinaryString(value)]),
+      headers: asBinaryHeaders(headers),
       body,
       bodyText: c.request.bodyText,
       clientIp: context.clientIp === undefined ? undefined : toBinaryString(context.clientIp),
     };
     const secret = (input.credentials as CaseCredentials).secret;
     // The contract's verify result has no response to send: no rejection.
-    return verifyPrepared(provider, prepareCase(c.scheme, c.keyId, secret, context, extra), message, false);
+    return verifyPrepared(provider, prepareCase(c.scheme, { secret, secretBytes: c.secret, keyId: c.keyId }, context, extra), message, false);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -66,15 +66,16 @@ export function caseReceiverWith(provider: CryptoProvider, receiver: CaseReceive
   if (!isRecord(receiver)) throw new PanelsigError("invalid_case", "case", "must be an object with scheme, credentials and context");
   const scheme = readScheme(receiver.scheme);
   if (!isRecord(receiver.credentials)) throw new PanelsigError("invalid_case", "credentials", "must be an object with a secret");
-  readSecret(receiver.credentials.secret);
+  const secretBytes = readSecret(receiver.credentials.secret);
   const context = readContext(receiver.context, scheme);
   if (context.clientIp !== undefined) throw new PanelsigError("invalid_case", "context.clientIp", "is each request's own: give it as the request's clientIp");
-  const prepared = prepareCase(scheme, receiver.credentials.keyId, receiver.credentials.secret, context, {});
+  const credentials = { secret: receiver.credentials.secret as string, secretBytes, keyId: receiver.credentials.keyId };
+  const prepared = prepareCase(scheme, credentials, context, {});
   return (request) => verifyPrepared(provider, prepared, request);
 }
 
 /** The verifier a case's receiver is: its scheme's settings from the context, the body limit and replay memory from the context or beside the case. */
-function prepareCase(scheme: SchemeId, caseKeyId: unknown, secret: string, context: VerifyContext, extra: VerifyCaseOptions): PreparedOptions {
+function prepareCase(scheme: SchemeId, credentials: ReadCredentials, context: VerifyContext, extra: VerifyCaseOptions): PreparedOptions {
   checkOption(scheme, "maxBodyBytes", extra.maxBodyBytes);
   checkOption(scheme, "replayStore", extra.replayStore);
   const maxBodyBytes = onlyOnce("maxBodyBytes", context.maxBodyBytes, extra.maxBodyBytes);
@@ -85,7 +86,7 @@ function prepareCase(scheme: SchemeId, caseKeyId: unknown, secret: string, conte
   return {
     scheme,
     verifier,
-    own: verifier.caseSettings(secret, caseKeyId, context, replayStore),
+    own: verifier.caseSettings(credentials, context, replayStore),
     clock: now === undefined ? undefined : () => now,
     limits: { maxBytes: maxBodyBytes ?? Infinity, keep: false },
     diagnose: true,
@@ -165,4 +166,12 @@ function isString(v: unknown): v is string {
 
 function isFiniteNumber(v: unknown): v is number {
   return typeof v === "number" && Number.isFinite(v);
+}
+
+/** The headers with their values as the wire carries them (UTF-8 bytes, one char per byte): ASCII ones as they are. */
+function asBinaryHeaders(headers: HeaderPair[]): HeaderPair[] {
+  for (let i = 0; i < headers.length; i++) {
+    if (!isAscii(headers[i]![1])) return headers.map(([name, value]) => [name, toBinaryString(value)]);
+  }
+  return headers;
 }

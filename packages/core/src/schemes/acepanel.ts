@@ -89,7 +89,7 @@ export const verifier: SchemeVerifier<AcepanelSettings, AcepanelVerifyOptions> =
     entranceError: ['"418", "nginx" or "close"', (v) => ENTRANCE_ERRORS.includes(v as EntranceError)],
   },
   settings: acepanelSettings,
-  caseSettings(secret, keyId, context) {
+  caseSettings({ secret, keyId }, context) {
     const id = readKeyId(keyId);
     const token: AcepanelToken = { secret, expiresAt: context.tokenExpiresAt, ipWhitelist: context.ipWhitelist };
     return acepanelSettings({ token: (k: string) => (k === id ? token : undefined), entrance: context.entrance, ipHeader: context.ipHeader, locale: context.locale, entranceError: context.entranceError });

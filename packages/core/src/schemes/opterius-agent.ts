@@ -7,7 +7,7 @@
 // After a mismatch, the diagnosis tries the mistakes Agent clients make (at the end of this file).
 
 import { binaryStringToBytes, concatBytes, timingSafeEqualText, toBinaryString, utf8 } from "../bytes.ts";
-import type { ReadCase } from "../case.ts";
+import { readSecret, type ReadCase } from "../case.ts";
 import { DIAGNOSIS_MAX_BODY_BYTES, firstMatch, macCandidate, macKey, secretMistakes, skewSummary, SKEW_SECONDS, upperCaseSignature, whatwgEncoded, type Candidate } from "../diagnosis.ts";
 import { jsonBodyMistakes } from "../diagnosis-json.ts";
 import { hmacSha256Hex } from "../digest-hex.ts";
@@ -25,7 +25,6 @@ import {
   macPrefixedBody,
   SECRET_RULE,
   opteriusAnswer,
-  opteriusCaseSettings,
   opteriusErrorBody,
   opteriusSettings,
   outsideWindow,
@@ -48,8 +47,8 @@ export const signer: SchemeSigner = {
 
 export const verifier: SchemeVerifier<OpteriusSettings, OpteriusAgentVerifyOptions> = {
   options: { secret: SECRET_RULE, windowSeconds: WINDOW_RULE },
-  settings: opteriusSettings,
-  caseSettings: opteriusCaseSettings,
+  settings: (o) => opteriusSettings(readSecret(o.secret, "options.secret"), o.windowSeconds),
+  caseSettings: (credentials, context) => opteriusSettings(credentials.secretBytes, context.windowSeconds),
   verify,
   answer: opteriusAnswer,
   errorBody: opteriusErrorBody,

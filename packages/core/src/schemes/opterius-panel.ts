@@ -6,7 +6,7 @@
 // After a mismatch, the diagnosis tries the mistakes Panel clients make (at the end of this file).
 
 import { binaryStringToBytes, concatBytes, timingSafeEqualText, utf8 } from "../bytes.ts";
-import type { ReadCase } from "../case.ts";
+import { readSecret, type ReadCase } from "../case.ts";
 import { DIAGNOSIS_MAX_BODY_BYTES, firstMatch, macCandidate, macKey, secretMistakes, skewSummary, SKEW_SECONDS, upperCaseSignature, type Candidate } from "../diagnosis.ts";
 import { jsonBodyMistakes } from "../diagnosis-json.ts";
 import { hmacSha256Hex } from "../digest-hex.ts";
@@ -20,7 +20,7 @@ import type { CommonSettings, SchemeSigner, SchemeVerifier, Verdict } from "../s
 import { showPrefixedBody } from "../signed-bytes.ts";
 import type { Diagnosis, HeaderPair, SignResult } from "../types.ts";
 import type { CommonVerifyOptions } from "../verify-options.ts";
-import { macPrefixedBody, SECRET_RULE, type BodyMac, opteriusAnswer, opteriusCaseSettings, opteriusErrorBody, opteriusSettings, outsideWindow, WINDOW_RULE, type OpteriusSettings } from "./opterius.ts";
+import { macPrefixedBody, SECRET_RULE, type BodyMac, opteriusAnswer, opteriusErrorBody, opteriusSettings, outsideWindow, WINDOW_RULE, type OpteriusSettings } from "./opterius.ts";
 
 export interface OpteriusPanelVerifyOptions extends CommonVerifyOptions {
   scheme: "opterius-panel";
@@ -50,13 +50,18 @@ export const verifier: SchemeVerifier<PanelSettings, OpteriusPanelVerifyOptions>
     windowSeconds: WINDOW_RULE,
     replayStore: ["an object with a claim(signature, expiresAt, now) method", (v) => typeof v === "object" && v !== null && typeof (v as ReplayStore).claim === "function"],
   },
-  settings: (o) => ({ ...opteriusSettings(o), replayStore: o.replayStore as ReplayStore | undefined }),
-  caseSettings: (secret, keyId, context, replayStore) => ({ ...opteriusCaseSettings(secret, keyId, context), replayStore }),
+  settings: (o) => panelSettings(readSecret(o.secret, "options.secret"), o.windowSeconds, o.replayStore as ReplayStore | undefined),
+  caseSettings: (credentials, context, replayStore) => panelSettings(credentials.secretBytes, context.windowSeconds, replayStore),
   verify,
   answer: opteriusAnswer,
   errorBody: opteriusErrorBody,
   howToSign: 'sign HMAC-SHA256(api token, X-Timestamp + the exact body bytes; "{}" when no body is sent), in lower-case hex',
 };
+
+function panelSettings(secret: Uint8Array, windowSeconds: unknown, replayStore: ReplayStore | undefined): PanelSettings {
+  const { secret: key, windowSeconds: window } = opteriusSettings(secret, windowSeconds);
+  return { secret: key, windowSeconds: window, replayStore };
+}
 
 function sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult> {
   const timestamp = c.timestamp ?? String(Math.floor(Date.now() / 1000));

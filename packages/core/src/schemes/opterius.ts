@@ -12,7 +12,6 @@ import type { CryptoProvider, MaybePromise } from "../provider.ts";
 import { BAD_PATH, INCOMPLETE, tableAnswer, TOO_LARGE, type AnswerEntry } from "../messages.ts";
 import type { Outcome } from "../messages.ts";
 import type { OptionRule } from "../scheme.ts";
-import type { VerifyContext } from "../types.ts";
 
 /** The Opterius verifiers' own settings. */
 export interface OpteriusSettings {
@@ -25,12 +24,9 @@ export const DEFAULT_WINDOW_SECONDS = 300;
 export const SECRET_RULE: OptionRule = ["the shared secret, a non-empty string"];
 export const WINDOW_RULE: OptionRule = ["a non-negative number of seconds", (v) => typeof v === "number" && Number.isFinite(v) && v >= 0];
 
-export function opteriusSettings(o: Readonly<Record<string, unknown>>): OpteriusSettings {
-  return { secret: readSecret(o.secret, "options.secret"), windowSeconds: (o.windowSeconds as number | undefined) ?? DEFAULT_WINDOW_SECONDS };
-}
-
-export function opteriusCaseSettings(secret: string, _keyId: unknown, context: VerifyContext): OpteriusSettings {
-  return opteriusSettings({ secret, windowSeconds: context.windowSeconds });
+/** The settings from the secret's bytes and the window, the window's default filled in. */
+export function opteriusSettings(secret: Uint8Array, windowSeconds: unknown): OpteriusSettings {
+  return { secret, windowSeconds: (windowSeconds as number | undefined) ?? DEFAULT_WINDOW_SECONDS };
 }
 
 /**

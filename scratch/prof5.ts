@@ -1,0 +1,13 @@
+import { createHmac } from "node:crypto";
+import { verify } from "@panelsig/node";
+const secret = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9"; const ts = "1775658720";
+const body = process.argv[2] === "1k" ? "x".repeat(1024) : "";
+const sig = createHmac("sha256", secret).update(ts + (body || "{}")).digest("hex");
+const c: any = { scheme: "opterius-panel", request: { method: "POST", url: "/api/accounts/42/suspend", headers: [["X-Signature", sig], ["X-Timestamp", ts], ["Content-Type", "application/json"]], body }, credentials: { secret }, context: { now: 1775658720 } };
+const r = await verify(c); if (!r.valid) throw new Error(JSON.stringify(r));
+let t = process.hrtime.bigint();
+for (let i = 0; i < 200000; i++) await verify(c);
+console.log("verify", Number(process.hrtime.bigint() - t) / 200000, "ns");
+t = process.hrtime.bigint();
+for (let i = 0; i < 200000; i++) createHmac("sha256", secret).update(ts + (body || "{}")).digest("hex");
+console.log("hand", Number(process.hrtime.bigint() - t) / 200000, "ns");
