@@ -26,7 +26,7 @@ export function claimOutcome(answer: unknown): "replayed" | "replay_store_full" 
   throw new PanelsigError("invalid_option", "options.replayStore", `claim() answered ${String(answer)}; it must answer true, false or "full"`);
 }
 
-/** The largest maxEntries: the store is allocated whole when made (at most 36 bytes per entry). */
+/** The largest maxEntries: the store is allocated whole when made (at most 52 bytes per entry). */
 const MAX_REPLAY_ENTRIES = 1 << 24;
 
 /**
@@ -51,8 +51,9 @@ export class MemoryReplayStore implements ReplayStore {
   private readonly hashes: Int32Array;
   private head = 0;
   private count = 0;
-  // The table: for each remembered signature, 1 + the ring index of its latest claim; 0 = empty.
-  // Its size is a power of two at least twice maxEntries, so probe sequences stay short.
+  // The table: place i is table[2i] (the signature's hash) and table[2i + 1] (1 + the ring index of
+  // its latest claim; 0 = empty), side by side so that a probe reads one cache line. Its places are
+  // a power of two at least twice maxEntries, so probe sequences stay short.
   private readonly table: Int32Array;
   private readonly mask: number;
 
@@ -65,10 +66,10 @@ export class MemoryReplayStore implements ReplayStore {
     this.signatures = new Array<string | undefined>(maxEntries).fill(undefined);
     this.expiries = new Float64Array(maxEntries);
     this.hashes = new Int32Array(maxEntries);
-    let size = 2;
-    while (size < 2 * maxEntries) size *= 2;
-    this.table = new Int32Array(size);
-    this.mask = size - 1;
+    let places = 2;
+    while (places < 2 * maxEntries) places *= 2;
+    this.table = new Int32Array(2 * places);
+    this.mask = places - 1;
   }
 
   /** Entries held (expired ones still queued behind a live one included). */
@@ -78,12 +79,13 @@ export class MemoryReplayStore implements ReplayStore {
 
   claim(signature: string, expiresAt: number, now: number): boolean | "full" {
     this.dropExpired(now);
+    const { table, mask } = this;
     const hash = hashOf(signature);
     // The signature's place in the table, or the empty place where it would go.
-    let at = hash & this.mask;
+    let at = hash & mask;
     let known = -1;
-    for (let entry = this.table[at]!; entry !== 0; at = (at + 1) & this.mask, entry = this.table[at]!) {
-      if (this.hashes[entry - 1] === hash && this.signatures[entry - 1] === signature) {
+    for (let entry = table[2 * at + 1]!; entry !== 0; at = (at + 1) & mask, entry = table[2 * at + 1]!) {
+      if (table[2 * at] === hash && this.signatures[entry - 1] === signature) {
         known = entry - 1;
         break;
       }
@@ -96,7 +98,8 @@ export class MemoryReplayStore implements ReplayStore {
     this.signatures[slot] = signature;
     this.expiries[slot] = expiresAt;
     this.hashes[slot] = hash;
-    this.table[at] = slot + 1;
+    table[2 * at] = hash;
+    table[2 * at + 1] = slot + 1;
     return true;
   }
 
@@ -114,18 +117,19 @@ export class MemoryReplayStore implements ReplayStore {
 
   /** Removes the table's entry for ring slot `slot`, moving later entries of its probe run back (no tombstones). */
   private forget(slot: number): void {
-    const { table, mask, hashes } = this;
-    let hole = hashes[slot]! & mask;
-    while (table[hole] !== slot + 1) hole = (hole + 1) & mask;
-    for (let at = (hole + 1) & mask; table[at] !== 0; at = (at + 1) & mask) {
+    const { table, mask } = this;
+    let hole = this.hashes[slot]! & mask;
+    while (table[2 * hole + 1] !== slot + 1) hole = (hole + 1) & mask;
+    for (let at = (hole + 1) & mask; table[2 * at + 1] !== 0; at = (at + 1) & mask) {
       // An entry may fill the hole when the hole lies between its home and where it sits.
-      const home = hashes[table[at]! - 1]! & mask;
+      const home = table[2 * at]! & mask;
       if (((at - home) & mask) >= ((at - hole) & mask)) {
-        table[hole] = table[at]!;
+        table[2 * hole] = table[2 * at]!;
+        table[2 * hole + 1] = table[2 * at + 1]!;
         hole = at;
       }
     }
-    table[hole] = 0;
+    table[2 * hole + 1] = 0;
   }
 
   /** The ring index `offset` places after the head. */
