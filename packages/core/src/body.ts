@@ -5,10 +5,28 @@
 // sent bad chunking, the stream errored) is answered as incomplete, never thrown: what a client
 // does must not make a verifier reject.
 
-import { concatChunks } from "./bytes.ts";
+import { concatChunks, utf8, utf8Length } from "./bytes.ts";
 import { PanelsigError } from "./errors.ts";
 
 export type BodySource = Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/** A body held whole in memory: its bytes, or text standing for its UTF-8 bytes (a case object's body, kept as text for the crypto). */
+export type InMemoryBody = Uint8Array | string;
+
+export function isInMemory(body: BodySource | string): body is InMemoryBody {
+  return typeof body === "string" || body instanceof Uint8Array;
+}
+
+/** An in-memory body's bytes: text is encoded only here, where the bytes themselves are needed. */
+export function inMemoryBytes(body: InMemoryBody): Uint8Array {
+  return typeof body === "string" ? utf8(body) : body;
+}
+
+/** Whether an in-memory body passes the limit: text is measured only against a finite one. */
+export function overLimit(body: InMemoryBody, maxBytes: number): boolean {
+  if (typeof body !== "string") return body.length > maxBytes;
+  return maxBytes !== Infinity && utf8Length(body) > maxBytes;
+}
 
 export interface BodyLimits {
   /** Bytes allowed; one more and reading stops. */

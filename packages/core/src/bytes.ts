@@ -44,13 +44,17 @@ export function utf8(text: string): Uint8Array {
   return out;
 }
 
-/** UTF-8 bytes, pooled (see above): only for bytes that stay inside panelsig. */
-export function pooledUtf8(text: string): Uint8Array {
-  if (text.length > MAX_POOLED) return encoder.encode(text);
-  const out = pooledBytes(text.length);
-  // Only ASCII text fits in as many bytes as it has chars; anything else is encoded apart.
-  const { read, written } = encoder.encodeInto(text, out);
-  return read === text.length && written === text.length ? out : encoder.encode(text);
+/** The length of text's UTF-8 form, without making it (the text has no lone surrogate). */
+export function utf8Length(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) length += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) i++; // a surrogate pair: 2 chars, 4 bytes
+    else length += 2;
+  }
+  return length;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;

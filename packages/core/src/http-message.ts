@@ -12,9 +12,8 @@ export interface HttpMessage {
   target: string;
   /** [name, value] pairs in the order received, duplicates kept (values one char per byte). */
   headers: readonly HeaderPair[];
-  body: BodySource;
-  /** The body as text, when the caller holds it so (a case object): the string to sign is then shown without decoding the bytes. */
-  bodyText?: string;
+  /** The body: bytes, a stream, or text standing for its UTF-8 bytes (a case object's: hashed as text, never copied). */
+  body: BodySource | string;
   /** The TCP peer as a Go server reads it: "ip:port", "[ipv6]:port" (see peerAddress), or "ip". */
   clientIp?: string;
 }

@@ -2,7 +2,7 @@
 // and query of the request-target, the headers and the exact body bytes. Anything that could not
 // be sent over HTTP is refused here, with the field named, before any scheme sees it.
 
-import { binaryStringToBytes, fromBase64, isAscii, loneSurrogateAt, pooledUtf8, toBinaryString, utf8Text } from "./bytes.ts";
+import { binaryStringToBytes, fromBase64, isAscii, loneSurrogateAt, toBinaryString, utf8Text } from "./bytes.ts";
 import { PanelsigError } from "./errors.ts";
 import { goUnescape } from "./go-url.ts";
 import { isRecord } from "./is-record.ts";
@@ -15,10 +15,8 @@ export interface ParsedRequest {
   /** Everything after the first "?" (undefined when there is none). */
   rawQuery: string | undefined;
   headers: HeaderPair[];
-  /** Exact body bytes; empty when there is no body. Pooled when given as text: never hand it back to a caller (bytes.ts). */
-  body: Uint8Array;
-  /** The body as given, when given as text: shown in a string to sign without decoding the bytes again. */
-  bodyText: string | undefined;
+  /** The exact body: its bytes (empty when there is none), or the text given, standing for its UTF-8 bytes. */
+  body: Uint8Array | string;
 }
 
 // RFC 9110 token characters: what a method or a header name may be made of.
@@ -37,8 +35,7 @@ export function parseRequest(request: unknown): ParsedRequest {
   refuseUnknown(request, REQUEST_FIELDS, "request.", "request");
   const method = parseMethod(request.method);
   const { rawPath, rawQuery } = parseTarget(request.url);
-  const body = parseBody(request.body, request.bodyBase64);
-  return { method, rawPath, rawQuery, headers: parseHeaders(request.headers), body, bodyText: typeof request.body === "string" ? request.body : undefined };
+  return { method, rawPath, rawQuery, headers: parseHeaders(request.headers), body: parseBody(request.body, request.bodyBase64) };
 }
 
 /** An unknown field is a mistake (a typo such as "contxt" would otherwise silently change the answer). */
@@ -125,7 +122,8 @@ function parseHeaders(headers: unknown): HeaderPair[] {
   return headers as HeaderPair[];
 }
 
-function parseBody(body: unknown, bodyBase64: unknown): Uint8Array {
+/** Text stays text (checked to have a UTF-8 form): the crypto takes it as it is. */
+function parseBody(body: unknown, bodyBase64: unknown): Uint8Array | string {
   if (body !== undefined && bodyBase64 !== undefined) {
     throw new PanelsigError("invalid_body", "request.body", "give either body or bodyBase64, not both");
   }
@@ -140,7 +138,7 @@ function parseBody(body: unknown, bodyBase64: unknown): Uint8Array {
     if (surrogate >= 0) {
       throw new PanelsigError("invalid_body", "request.body", `has a lone surrogate at index ${surrogate}; it has no UTF-8 form (send bytes instead)`);
     }
-    return pooledUtf8(body);
+    return body;
   }
   if (body instanceof Uint8Array) return body;
   if (body instanceof ArrayBuffer) return new Uint8Array(body);

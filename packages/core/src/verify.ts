@@ -37,7 +37,6 @@ export function verifyWith(provider: CryptoProvider, input: Case, options?: Veri
       target: toBinaryString(rawQuery === undefined ? rawPath : `${rawPath}?${rawQuery}`),
       headers: asBinaryHeaders(headers),
       body,
-      bodyText: c.request.bodyText,
       clientIp: context.clientIp === undefined ? undefined : toBinaryString(context.clientIp),
     };
     const secret = (input.credentials as CaseCredentials).secret;

@@ -10,7 +10,7 @@
 // statuses and messages in each locale it ships. After a mismatch, the diagnosis tries the
 // mistakes AcePanel clients make (at the end of this file).
 
-import { readBody, type BodyFailure, type BodyLimits, type BodySource } from "../body.ts";
+import { inMemoryBytes, isInMemory, overLimit, readBody, type BodyFailure, type BodyLimits, type BodySource } from "../body.ts";
 import { binaryStringToBytes, isAscii, timingSafeEqualText, toBinaryString, toHex, utf8, utf8Text } from "../bytes.ts";
 import { readSecret, type ReadCase } from "../case.ts";
 import { DIAGNOSIS_MAX_BODY_BYTES, firstMatch, latin1, lossyUtf8, secretMistakes, skewSummary, SKEW_SECONDS, upperCaseSignature, whatwgEncoded, type Candidate } from "../diagnosis.ts";
@@ -18,7 +18,7 @@ import { jsonBodyMistakes } from "../diagnosis-json.ts";
 import { hmacSha256Hex, sha256Hex } from "../digest-hex.ts";
 import { PanelsigError } from "../errors.ts";
 import { goSscanf } from "../go-scan.ts";
-import { acepanelTimestampDecimal, acepanelTimestampValue } from "../go-strconv.ts";
+import { acepanelTimestampDecimal } from "../go-strconv.ts";
 import { binaryToText } from "../go-text.ts";
 import { canonicalBinaryQuery, canonicalQuery, GO_MAX_QUERY_PARAMS, goQueryEscape, goUnescape } from "../go-url.ts";
 import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
@@ -35,7 +35,7 @@ import type { CommonVerifyOptions } from "../verify-options.ts";
 export const ALGORITHM = "HMAC-SHA256";
 const UINT64_MAX = (1n << 64n) - 1n;
 const AUTHORIZATION_FORMAT = "%s Credential=%d, Signature=%s";
-const TIMESTAMP_WINDOW_SECONDS = 300n;
+const TIMESTAMP_WINDOW_SECONDS = 300;
 
 /** An AcePanel API token as the panel stores it. */
 export interface AcepanelToken {
@@ -331,26 +331,27 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
   const body = await hashBody(provider, message.body, common.limits);
   if (body.failed) return { outcome: body.failed };
   const timestampText = headerValue(message.headers, "X-Timestamp");
-  const timestamp = acepanelTimestampValue(timestampText);
+  const timestamp = acepanelTimestampDecimal(timestampText);
   const parts: AcepanelParts = {
     method: message.method,
     canonicalPath: path,
     canonicalQuery: rawQuery === undefined ? "" : canonicalBinaryQuery(rawQuery),
     bodyHash: body.hash,
-    timestamp: timestamp.toString(),
+    timestamp,
     secret: token.secret,
   };
   const computed = await acepanelSignature(provider, parts);
   const shown: Verdict = { canonicalRequest: computed.canonicalRequest, stringToSign: computed.stringToSign, expectedSignature: computed.signature };
   if (!timingSafeEqualText(signature, computed.signature)) {
-    const bytes = body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined);
-    const mismatch: AcepanelMismatch = { received: signature, parts, computed, rawPath, rawQuery, path: decoded, entrance, timestampText, timestamp, bodyLength: body.length, body: bytes };
+    // The body, when it is at hand (in memory, or streamed and kept), for the diagnosis.
+    const atHand = body.kept ?? (isInMemory(message.body) ? inMemoryBytes(message.body) : undefined);
+    const mismatch: AcepanelMismatch = { received: signature, parts, computed, rawPath, rawQuery, path: decoded, entrance, timestampText, timestamp: BigInt(timestamp), bodyLength: atHand ? atHand.length : body.length!, body: atHand };
     shown.outcome = "signature_mismatch";
     shown.diagnose = () => diagnose(provider, mismatch);
     return shown;
   }
-  if (timestamp === 0n) return { outcome: "timestamp_invalid", ...shown };
-  if (timestamp < BigInt(Math.floor(common.now)) - TIMESTAMP_WINDOW_SECONDS) return { outcome: "timestamp_expired", ...shown };
+  if (timestamp === "0") return { outcome: "timestamp_invalid", ...shown };
+  if (beforeWindow(timestamp, common.now)) return { outcome: "timestamp_expired", ...shown };
 
   if (token.ipWhitelist.length > 0) {
     if (message.clientIp === undefined) {
@@ -359,8 +360,14 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
     const ip = requestIp(message.clientIp, own.ipHeader ? headerValue(message.headers, own.ipHeader) : undefined);
     if (!ipAllowed(ip, token.ipWhitelist)) return { outcome: "ip_not_allowed", detail: binaryToText(ip), ...shown };
   }
-  if (body.bytes) shown.body = body.bytes;
+  if (body.kept) shown.body = body.kept;
   return shown;
+}
+
+/** The server's window check on the int64 it read (decimal): older than 300 s before the clock. Numbers while they are exact. */
+function beforeWindow(timestamp: string, now: number): boolean {
+  const oldest = Math.floor(now) - TIMESTAMP_WINDOW_SECONDS;
+  return timestamp.length <= 15 ? Number(timestamp) < oldest : BigInt(timestamp) < BigInt(oldest);
 }
 
 /**
@@ -375,18 +382,24 @@ export function readAuthorization(header: string): ReturnType<typeof goSscanf> {
   return m ? { ok: true, values: [m[1]!, m[2]!, m[3]!] } : goSscanf(header, AUTHORIZATION_FORMAT);
 }
 
-type BodyHash = { failed: BodyFailure } | { failed?: undefined; hash: string; length: number; bytes: Uint8Array | undefined };
+type BodyHash = { failed: BodyFailure } | { failed?: undefined; hash: string; length: number | undefined; kept: Uint8Array | undefined };
 
-/** hex(sha256(body)): a body in memory in one call, a streamed one chunk by chunk as it arrives. */
-async function hashBody(provider: CryptoProvider, body: BodySource, limits: BodyLimits): Promise<BodyHash> {
-  if (body instanceof Uint8Array) {
-    if (body.length > limits.maxBytes) return { failed: "body_too_large" };
-    return { hash: await sha256Hex(provider, [body]), length: body.length, bytes: limits.keep ? body : undefined };
+/** hex(sha256(body)): a body in memory in one call (text as it is), a streamed one chunk by chunk as it arrives. */
+function hashBody(provider: CryptoProvider, body: BodySource | string, limits: BodyLimits): MaybePromise<BodyHash> {
+  if (isInMemory(body)) {
+    if (overLimit(body, limits.maxBytes)) return { failed: "body_too_large" };
+    const length = typeof body === "string" ? undefined : body.length;
+    const kept = limits.keep ? inMemoryBytes(body) : undefined;
+    return whenReady(sha256Hex(provider, [body]), (hash) => ({ hash, length, kept }));
   }
+  return hashStream(provider, body, limits);
+}
+
+async function hashStream(provider: CryptoProvider, body: BodySource, limits: BodyLimits): Promise<BodyHash> {
   const hash = provider.createSha256();
   const read = await readBody(body, (chunk) => hash.update(chunk), limits);
   if (read.failed) return read;
-  return { hash: toHex(await hash.digest()), length: read.length, bytes: read.bytes };
+  return { hash: toHex(await hash.digest()), length: read.length, kept: read.bytes };
 }
 
 /** A token record from the author's lookup, checked: a broken record is a programmer error. */

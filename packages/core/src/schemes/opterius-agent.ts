@@ -6,6 +6,7 @@
 // The verifier signs the X-Timestamp text as received and parses it only for the window check.
 // After a mismatch, the diagnosis tries the mistakes Agent clients make (at the end of this file).
 
+import { inMemoryBytes } from "../body.ts";
 import { binaryStringToBytes, concatBytes, timingSafeEqualText, toBinaryString, utf8 } from "../bytes.ts";
 import { readSecret, type ReadCase } from "../case.ts";
 import { DIAGNOSIS_MAX_BODY_BYTES, firstMatch, macCandidate, macKey, secretMistakes, skewSummary, SKEW_SECONDS, upperCaseSignature, whatwgEncoded, type Candidate } from "../diagnosis.ts";
@@ -22,6 +23,7 @@ import { showPrefixedBody } from "../signed-bytes.ts";
 import type { Diagnosis, HeaderPair, SignResult } from "../types.ts";
 import type { CommonVerifyOptions } from "../verify-options.ts";
 import {
+  bodyAtHand,
   macPrefixedBody,
   SECRET_RULE,
   opteriusAnswer,
@@ -62,7 +64,7 @@ function sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult> 
   const { request } = c;
   // Text throughout (the path decoded to text): its UTF-8 is the bytes Go signs.
   const prefix = timestamp + request.method + decodedPath(request.rawPath);
-  const body = request.bodyText ?? request.body;
+  const { body } = request;
   return whenReady(hmacSha256Hex(provider, c.secret, [prefix, body]), (signature): SignResult => {
     const headers: HeaderPair[] = [
       ["X-Signature", signature],
@@ -97,12 +99,12 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
   const prefix = timestamp + message.method + path;
   const body = await macPrefixedBody(provider, own.secret, prefix, message.body, common.limits);
   if (body.failed) return { outcome: body.failed };
-  // The string to sign holds the body: shown when its bytes are at hand — given in memory, or
-  // streamed and kept because the caller asked (keepBody) — never held for this alone.
-  const bytes = body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined);
-  const shown: Verdict = bytes ? showPrefixedBody({}, prefix, message.bodyText ?? bytes) : {};
+  // The string to sign holds the body: shown when the body is at hand (see bodyAtHand).
+  const atHand = bodyAtHand(message.body, body.kept);
+  const shown: Verdict = atHand !== undefined ? showPrefixedBody({}, prefix, atHand) : {};
   shown.expectedSignature = body.signature;
   if (!timingSafeEqualText(signature, body.signature)) {
+    const bytes = atHand === undefined ? undefined : inMemoryBytes(atHand);
     const mismatch: AgentMismatch = {
       received: signature,
       expectedSignature: body.signature,
@@ -111,15 +113,15 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
       rawQuery,
       time,
       secret: own.secret,
-      bodyLength: body.length,
+      bodyLength: bytes ? bytes.length : body.length!,
       body: bytes,
-      shown: !bytes ? {} : shown.stringToSign !== undefined ? { stringToSign: shown.stringToSign } : { stringToSignBase64: shown.stringToSignBase64 },
+      shown: atHand === undefined ? {} : shown.stringToSign !== undefined ? { stringToSign: shown.stringToSign } : { stringToSignBase64: shown.stringToSignBase64 },
     };
     shown.outcome = "signature_mismatch";
     shown.diagnose = () => diagnose(provider, mismatch);
     return shown;
   }
-  if (body.bytes) shown.body = body.bytes;
+  if (body.kept) shown.body = body.kept;
   return shown;
 }
 

@@ -5,6 +5,7 @@
 // and can refuse a signature it has already accepted (the replay guard, see replay.ts).
 // After a mismatch, the diagnosis tries the mistakes Panel clients make (at the end of this file).
 
+import { inMemoryBytes, isInMemory } from "../body.ts";
 import { binaryStringToBytes, concatBytes, timingSafeEqualText, utf8 } from "../bytes.ts";
 import { readSecret, type ReadCase } from "../case.ts";
 import { DIAGNOSIS_MAX_BODY_BYTES, firstMatch, macCandidate, macKey, secretMistakes, skewSummary, SKEW_SECONDS, upperCaseSignature, type Candidate } from "../diagnosis.ts";
@@ -20,7 +21,7 @@ import type { CommonSettings, SchemeSigner, SchemeVerifier, Verdict } from "../s
 import { showPrefixedBody } from "../signed-bytes.ts";
 import type { Diagnosis, HeaderPair, SignResult } from "../types.ts";
 import type { CommonVerifyOptions } from "../verify-options.ts";
-import { macPrefixedBody, SECRET_RULE, type BodyMac, opteriusAnswer, opteriusErrorBody, opteriusSettings, outsideWindow, WINDOW_RULE, type OpteriusSettings } from "./opterius.ts";
+import { bodyAtHand, macPrefixedBody, SECRET_RULE, type BodyMac, opteriusAnswer, opteriusErrorBody, opteriusSettings, outsideWindow, WINDOW_RULE, type OpteriusSettings } from "./opterius.ts";
 
 export interface OpteriusPanelVerifyOptions extends CommonVerifyOptions {
   scheme: "opterius-panel";
@@ -68,9 +69,9 @@ function sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult> 
   if (!UNIX_SECONDS.test(timestamp)) {
     throw new PanelsigError("invalid_timestamp", "timestamp", `${JSON.stringify(timestamp)} is not Unix seconds in decimal`);
   }
-  const { body, bodyText } = c.request;
-  // With no body, the empty-body form is signed (text); otherwise the body (its text when given as text).
-  const signedBody = body.length > 0 ? (bodyText ?? body) : (c.options.emptyBody ?? "{}");
+  const { body } = c.request;
+  // With no body, the empty-body form is signed; otherwise the body (text as it is).
+  const signedBody = body.length > 0 ? body : (c.options.emptyBody ?? "{}");
   return whenReady(hmacSha256Hex(provider, c.secret, [timestamp, signedBody]), (signature): SignResult => {
     const headers: HeaderPair[] = [
       ["X-Timestamp", timestamp],
@@ -94,37 +95,37 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
   if (late) return { outcome: late };
 
   // No body in memory: nothing to MAC but the empty-body forms below.
-  const body: BodyMac | { failed?: undefined; signature: undefined; length: 0; bytes: Uint8Array | undefined } =
-    message.body instanceof Uint8Array && message.body.length === 0
-      ? { signature: undefined, length: 0, bytes: common.limits.keep ? message.body : undefined }
+  const body: BodyMac =
+    isInMemory(message.body) && message.body.length === 0
+      ? { signature: "", empty: true, length: 0, kept: common.limits.keep ? inMemoryBytes(message.body) : undefined }
       : await macPrefixedBody(provider, own.secret, timestamp, message.body, common.limits);
   if (body.failed) return { outcome: body.failed };
+  const atHand = bodyAtHand(message.body, body.kept);
   let shown: Verdict | undefined;
   const expected: Verdict[] = [];
-  if (body.length === 0) {
+  if (body.empty) {
     // An empty body may have been signed either way: the real client's "{}" first, the doc's "" only if needed.
     for (const form of EMPTY_BODY_FORMS) {
       // A streamed body that turned out empty was MACed as "" already.
-      const mac = form === "" && body.signature !== undefined ? body.signature : await hmacSha256Hex(provider, own.secret, [timestamp, form]);
+      const mac = form === "" && body.signature !== "" ? body.signature : await hmacSha256Hex(provider, own.secret, [timestamp, form]);
       const candidate = showPrefixedBody<Verdict>({}, timestamp, form);
       candidate.expectedSignature = mac;
       expected.push(candidate);
-      if (timingSafeEqualText(signature, candidate.expectedSignature!)) {
+      if (timingSafeEqualText(signature, mac)) {
         shown = candidate;
         break;
       }
     }
   } else {
-    // The string to sign holds the body: shown when its bytes are at hand — given in memory, or
-    // streamed and kept because the caller asked (keepBody) — never held for this alone.
-    const bytes = body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined);
-    const candidate: Verdict = bytes ? showPrefixedBody({}, timestamp, message.bodyText ?? bytes) : {};
-    candidate.expectedSignature = body.signature!;
+    // The string to sign holds the body: shown when the body is at hand (see bodyAtHand).
+    const candidate: Verdict = atHand !== undefined ? showPrefixedBody({}, timestamp, atHand) : {};
+    candidate.expectedSignature = body.signature;
     expected.push(candidate);
-    if (timingSafeEqualText(signature, body.signature!)) shown = candidate;
+    if (timingSafeEqualText(signature, body.signature)) shown = candidate;
   }
   if (!shown) {
     const { rawPath } = splitTarget(message.target);
+    const bytes = atHand === undefined ? undefined : inMemoryBytes(atHand);
     const mismatch: PanelMismatch = {
       received: signature,
       expected: expected.map(({ expectedSignature, ...signed }) => ({ signature: expectedSignature!, ...signed })),
@@ -133,15 +134,15 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
       path: goUnescape(rawPath, "path") ?? rawPath,
       rawPath,
       secret: own.secret,
-      bodyLength: body.length,
-      body: body.bytes ?? (message.body instanceof Uint8Array ? message.body : undefined),
+      bodyLength: bytes ? bytes.length : body.length!,
+      body: bytes,
     };
     return { outcome: "signature_mismatch", ...expected[0], diagnose: () => diagnose(provider, mismatch) };
   }
   const store = own.replayStore;
   const refused = store && claimOutcome(await store.claim(signature, Number(timestamp) + own.windowSeconds, common.now));
   if (refused) return { outcome: refused, ...shown };
-  if (body.bytes) shown.body = body.bytes;
+  if (body.kept) shown.body = body.kept;
   return shown;
 }
 

@@ -2,7 +2,7 @@
 // options, the clock window, the answers and the error body. Their messages are panelsig's own
 // (the receivers are not public; docs/verify-outcomes.md), in English only.
 
-import { readBody, type BodyFailure, type BodyLimits, type BodySource } from "../body.ts";
+import { inMemoryBytes, isInMemory, overLimit, readBody, type BodyFailure, type BodyLimits, type BodySource, type InMemoryBody } from "../body.ts";
 import { binaryStringToBytes, isAscii, toHex } from "../bytes.ts";
 import { readSecret } from "../case.ts";
 import { hmacSha256Hex } from "../digest-hex.ts";
@@ -61,19 +61,24 @@ export function opteriusErrorBody(message: string) {
   return { contentType: "application/json", body: JSON.stringify({ error: message }) };
 }
 
-/** The body's MAC after the prefix, or why the body could not be taken. */
-export type BodyMac = { failed: BodyFailure } | { failed?: undefined; signature: string; length: number; bytes: Uint8Array | undefined };
+/**
+ * The body's MAC after the prefix, or why the body could not be taken. `length` is known for bytes
+ * and streams (text is not measured unless needed); `kept` is a streamed body's bytes when kept.
+ */
+export type BodyMac = { failed: BodyFailure } | { failed?: undefined; signature: string; empty: boolean; length: number | undefined; kept: Uint8Array | undefined };
 
 /**
- * hex(hmac(secret, PREFIX + BODY)), PREFIX one char per byte: a body in memory in one call, a
- * streamed one chunk by chunk as it arrives (never held unless the caller keeps it).
+ * hex(hmac(secret, PREFIX + BODY)), PREFIX one char per byte: a body in memory in one call (text
+ * as it is), a streamed one chunk by chunk as it arrives (never held unless the caller keeps it).
  */
-export function macPrefixedBody(provider: CryptoProvider, secret: Uint8Array, prefix: string, body: BodySource, limits: BodyLimits): MaybePromise<BodyMac> {
+export function macPrefixedBody(provider: CryptoProvider, secret: Uint8Array, prefix: string, body: BodySource | string, limits: BodyLimits): MaybePromise<BodyMac> {
   const prefixPart = isAscii(prefix) ? prefix : binaryStringToBytes(prefix);
-  if (body instanceof Uint8Array) {
-    if (body.length > limits.maxBytes) return { failed: "body_too_large" };
-    const bytes = limits.keep ? body : undefined;
-    return whenReady(hmacSha256Hex(provider, secret, [prefixPart, body]), (signature) => ({ signature, length: body.length, bytes }));
+  if (isInMemory(body)) {
+    if (overLimit(body, limits.maxBytes)) return { failed: "body_too_large" };
+    const empty = body.length === 0;
+    const length = typeof body === "string" ? undefined : body.length;
+    const kept = limits.keep ? inMemoryBytes(body) : undefined;
+    return whenReady(hmacSha256Hex(provider, secret, [prefixPart, body]), (signature) => ({ signature, empty, length, kept }));
   }
   return macStream(provider, secret, typeof prefixPart === "string" ? binaryStringToBytes(prefixPart) : prefixPart, body, limits);
 }
@@ -83,5 +88,10 @@ async function macStream(provider: CryptoProvider, secret: Uint8Array, prefix: U
   mac.update(prefix);
   const read = await readBody(body, (chunk) => mac.update(chunk), limits);
   if (read.failed) return read;
-  return { signature: toHex(await mac.digest()), length: read.length, bytes: read.bytes };
+  return { signature: toHex(await mac.digest()), empty: read.length === 0, length: read.length, kept: read.bytes };
+}
+
+/** The body as the verifier can show and diagnose it: in memory, or streamed and kept (keepBody); never held for this alone. */
+export function bodyAtHand(body: BodySource | string, kept: Uint8Array | undefined): InMemoryBody | undefined {
+  return kept ?? (isInMemory(body) ? body : undefined);
 }
