@@ -55,8 +55,8 @@ export class Incoming {
     if (this.ended) return Promise.resolve(false);
     this.socket.resume();
     return new Promise((resolve) => {
-      this.wake = () => resolve(true);
-    }).then(() => this.buffered > 0 || !this.ended);
+      this.wake = () => resolve(this.buffered > 0 || !this.ended);
+    });
   }
 
   /**
