@@ -35,6 +35,12 @@ const STEPS = [
   },
   { name: "bun", about: "the same test files under Bun", cmd: ["npm", "run", "-s", "test:bun", "--", "--dots"], needsBuild: true, count: bunCounts },
   { name: "typecheck", about: "sources, tests and benchmarks type-check (tsc)", cmd: ["npm", "run", "-s", "typecheck"], count: null },
+  {
+    name: "docs",
+    about: "docs/api/ is what TypeDoc makes from the sources, without a warning, every public export with a doc comment and an @example",
+    cmd: ["npm", "run", "-s", "docs", "--", "--check"],
+    count: null,
+  },
   { name: "packages", about: "every package would publish cleanly to npm and JSR", cmd: ["tsx", "scripts/check-packages.ts"], needsBuild: true, count: null },
   { name: "conformance", about: "the whole corpus on every provider under Node, Deno and Bun", cmd: ["npm", "run", "-s", "conformance"], needsBuild: true, count: conformanceCounts },
   {

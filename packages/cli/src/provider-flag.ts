@@ -1,7 +1,9 @@
 // The --provider flag: which of the three interchangeable crypto providers does the work
 // (node:crypto by default). All three give identical results; the flag exists to show that.
+// From @panelsig/conformance's providers entry, not its main one: that loads the vector corpus,
+// which sign, verify, adapter and serve never read.
 
-import { PROVIDERS, type ProviderPackage } from "@panelsig/conformance";
+import { PROVIDERS, type ProviderPackage } from "@panelsig/conformance/providers";
 import { oneOf } from "./args.ts";
 
 export const PROVIDER_NAMES = PROVIDERS.map((p) => p.name);

@@ -57,8 +57,8 @@ export interface Server {
 }
 
 /** Starts `panelsig serve` (or any command printing serve's start line) and waits for its port. */
-export function startServer(file: string, args: string[], cwd?: string): Promise<Server> {
-  const child = spawn(file, args, { stdio: ["ignore", "pipe", "pipe"], cwd });
+export function startServer(file: string, args: string[], cwd?: string, env?: Record<string, string>): Promise<Server> {
+  const child = spawn(file, args, { stdio: ["ignore", "pipe", "pipe"], cwd, env: { ...process.env, ...env } });
   let output = "";
   let errors = "";
   child.stdout!.on("data", (c: Buffer) => (output += c.toString("utf8")));

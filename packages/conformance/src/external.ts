@@ -7,9 +7,32 @@
 
 import { isSignVector, toCase, type SchemeVector, type SignVector } from "@panelsig/vectors";
 import type { SignResult, VerifyResult } from "@panelsig/core";
+import { jsonLine } from "./json-line.ts";
 import { runVector, type Implementation, type VectorDiff } from "./run.ts";
 
-/** The adapter's pipes, as the runtime that started it provides them. */
+/**
+ * The adapter's pipes, as the runtime that started it provides them.
+ *
+ * @example
+ * ```ts
+ * import { spawn } from "node:child_process";
+ * import { createInterface } from "node:readline";
+ *
+ * const child = spawn("python3", ["my_adapter.py"], { stdio: ["pipe", "pipe", "pipe"] });
+ * const stderr: string[] = [];
+ * createInterface({ input: child.stderr }).on("line", (line) => stderr.push(line));
+ * const adapter: AdapterProcess = {
+ *   write: async (line) => void child.stdin.write(line + "\n"),
+ *   endInput: () => void child.stdin.end(),
+ *   kill: () => void child.kill("SIGKILL"),
+ *   listen(events) {
+ *     createInterface({ input: child.stdout }).on("line", events.line);
+ *     child.on("close", (code, signal) => events.exit(code, signal));
+ *   },
+ *   stderrTail: () => stderr.slice(-20),
+ * };
+ * ```
+ */
 export interface AdapterProcess {
   /** Writes one line (without "\n") to its standard input; resolves when more may be written. */
   write(line: string): Promise<void>;
@@ -23,36 +46,102 @@ export interface AdapterProcess {
   stderrTail(): string[];
 }
 
+/**
+ * How an adapter broke the protocol: it crashed, a case waited too long, it printed a line that is
+ * not JSON or not a result, answered out of order, exited with another code than 0, or did not exit.
+ *
+ * @example
+ * ```ts
+ * const run = await runAdapter(adapter, vectors, { timeoutMs: 10_000 });
+ * const kind: AdapterProblemKind | undefined = run.problem?.kind; // e.g. "timeout"
+ * ```
+ */
 export type AdapterProblemKind = "crashed" | "timeout" | "not-json" | "not-a-result" | "out-of-order" | "exit-code" | "no-exit";
 
-/** A way the adapter broke the protocol; after it, no more answers are trusted. */
+/**
+ * A way the adapter broke the protocol; after it, no more answers are trusted.
+ *
+ * @example
+ * ```ts
+ * const { problem, stderrTail } = await runAdapter(adapter, vectors, { timeoutMs: 10_000 });
+ * if (problem) console.error(`adapter ${problem.kind}: ${problem.message}\n${stderrTail.join("\n")}`);
+ * ```
+ */
 export interface AdapterProblem {
+  /** What went wrong. */
   kind: AdapterProblemKind;
+  /** The same, in a sentence for a person. */
   message: string;
   /** The case that was waiting for an answer, when there was one. */
   tcId?: number;
 }
 
+/**
+ * How a vector went through an adapter: passed, failed, unsupported (the adapter said so), error
+ * (the adapter broke the protocol on it) or not-run (it had stopped before).
+ *
+ * @example
+ * ```ts
+ * const { checked } = await runAdapter(adapter, vectors, { timeoutMs: 10_000 });
+ * const unsupported = checked.filter((c) => c.status === ("unsupported" satisfies CheckStatus)).length;
+ * ```
+ */
 export type CheckStatus = "passed" | "failed" | "unsupported" | "error" | "not-run";
 
+/**
+ * One vector as an adapter answered it, judged.
+ *
+ * @example
+ * ```ts
+ * const { checked } = await runAdapter(adapter, vectors, { timeoutMs: 10_000 });
+ * for (const c of checked) if (c.status === "failed") console.log(c.vector.tcId, c.diff!.step, c.diagnosis?.mistake);
+ * ```
+ */
 export interface CheckedVector {
+  /** The vector. */
   vector: SchemeVector;
+  /** How it went. */
   status: CheckStatus;
   /** failed: the first step that differs. */
   diff?: VectorDiff;
   /** unsupported: the adapter's message; error: the problem; acceptable: which way it went. */
   note?: string;
   /** A sign vector signed otherwise: the known client mistake that gives the adapter's signature. */
-  diagnosis?: { mistake: string; summary: string };
+  diagnosis?: {
+    /** The mistake's name, e.g. "query-unsorted". */
+    mistake: string;
+    /** What the client did, in a sentence. */
+    summary: string;
+  };
 }
 
+/**
+ * What {@link runAdapter} found: every vector judged, and the adapter's problem if it broke the protocol.
+ *
+ * @example
+ * ```ts
+ * const run: AdapterRun = await runAdapter(adapter, vectors, { timeoutMs: 10_000 });
+ * const failed = run.checked.filter((c) => countsAsFailure(c, false)).length;
+ * process.exitCode = failed || run.problem ? 1 : 0;
+ * ```
+ */
 export interface AdapterRun {
+  /** Every vector, in the order given, judged. */
   checked: CheckedVector[];
   /** Set when the adapter broke the protocol; the vectors after it are "not-run". */
   problem?: AdapterProblem;
+  /** The last lines the adapter wrote to standard error. */
   stderrTail: string[];
 }
 
+/**
+ * How {@link runAdapter} paces the adapter.
+ *
+ * @example
+ * ```ts
+ * const options: AdapterRunOptions = { timeoutMs: 10_000, maxInFlight: 8, onProgress: (done, total) => console.error(`${done}/${total}`) };
+ * ```
+ */
 export interface AdapterRunOptions {
   /** How long the oldest unanswered case may wait, in milliseconds. */
   timeoutMs: number;
@@ -67,6 +156,13 @@ export interface AdapterRunOptions {
 /**
  * Whether a checked vector makes the run fail: a valid, invalid or sign vector that failed or
  * errored (--strict: also one answered "unsupported"). Acceptable vectors are reported only.
+ *
+ * @example
+ * ```ts
+ * import { countsAsFailure, runAdapter } from "@panelsig/conformance";
+ * const { checked } = await runAdapter(adapter, vectors, { timeoutMs: 10_000 });
+ * const failures = checked.filter((c) => countsAsFailure(c, false));
+ * ```
  */
 export function countsAsFailure(checked: CheckedVector, strict: boolean): boolean {
   if ("result" in checked.vector && checked.vector.result === "acceptable") return false;
@@ -177,19 +273,26 @@ class Session {
   }
 }
 
-/**
- * One JSON line as the protocol writes it. U+2028 and U+2029 are escaped: JSON.stringify leaves
- * them raw, and some line readers (Python's str.splitlines, Deno's readline) break lines there.
- */
-export function jsonLine(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
-}
-
 function describeExit(code: number | null, signal: string | null): string {
   return signal ? `signal ${signal}` : `exit code ${code}`;
 }
 
-/** Runs `vectors` through the adapter, in order, and judges each answer. Never throws because of the adapter. */
+/**
+ * Runs `vectors` through the adapter, in order, and judges each answer. Never throws because of
+ * the adapter: whatever it does (crash, hang, print garbage, answer out of order) ends up in the
+ * result as data. Cases are pipelined (up to `maxInFlight` ahead of their answers).
+ *
+ * @example
+ * ```ts
+ * import { countsAsFailure, runAdapter } from "@panelsig/conformance";
+ * import { SCHEME_VECTOR_FILES } from "@panelsig/vectors";
+ *
+ * const vectors = SCHEME_VECTOR_FILES.flatMap((file) => file.vectors);
+ * const run = await runAdapter(adapter, vectors, { timeoutMs: 10_000 }); // adapter: an AdapterProcess
+ * const failed = run.checked.filter((c) => countsAsFailure(c, false));
+ * console.log(`${run.checked.length - failed.length} passed, ${failed.length} failed`, run.problem?.message ?? "");
+ * ```
+ */
 export async function runAdapter(adapter: AdapterProcess, vectors: readonly SchemeVector[], options: AdapterRunOptions): Promise<AdapterRun> {
   const session = new Session(adapter, options.timeoutMs, options.exitTimeoutMs ?? options.timeoutMs);
   const maxInFlight = options.maxInFlight ?? 64;

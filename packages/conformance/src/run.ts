@@ -9,28 +9,96 @@ import { toCase, type HmacVector, type SchemeVector, type SignVector, type Verif
 import { diagnoseSignature } from "./diagnose-sign.ts";
 import type { ProviderPackage } from "./providers.ts";
 
-/** What a run needs of an implementation: its name and its sign/verify (a provider package, or an adapter's answers). */
+/**
+ * What a run needs of an implementation: its name and its sign/verify (a provider package, or an adapter's answers).
+ *
+ * @example
+ * ```ts
+ * import { sign } from "@panelsig/webcrypto";
+ * const signOnly: Implementation = { name: "webcrypto, sign only", sign }; // verify vectors: not-checkable
+ * ```
+ */
 export type Implementation = Pick<ProviderPackage, "name" | "sign"> & Partial<Pick<ProviderPackage, "verify">>;
 
+/**
+ * How a vector went: passed, failed (see the diff), or not-checkable (a verify vector for an
+ * implementation without a verifier).
+ *
+ * @example
+ * ```ts
+ * import { PROVIDERS, runVector, type VectorStatus } from "@panelsig/conformance";
+ * import { acepanelVectors } from "@panelsig/vectors";
+ * const status: VectorStatus = (await runVector(PROVIDERS[0]!, acepanelVectors.vectors[0]!)).status; // "passed"
+ * ```
+ */
 export type VectorStatus = "passed" | "failed" | "not-checkable";
 
+/**
+ * Where a failed vector first differs, the earliest step first: canonical request, string to
+ * sign, signature, headers, or the verdict's fields.
+ *
+ * @example
+ * ```ts
+ * const diff: VectorDiff = { step: "canonicalRequest", expected: "GET\n/api/user/info\n\n…", actual: "GET\n/entrance/api/user/info\n\n…" };
+ * ```
+ */
 export interface VectorDiff {
   /** The first field that differs: an intermediate, the signature, the headers, or the verdict. */
   step: string;
+  /** What the vector expects there. */
   expected: unknown;
+  /** What the implementation gave. */
   actual: unknown;
 }
 
+/**
+ * The outcome of one vector on one implementation.
+ *
+ * @example
+ * ```ts
+ * import { runVector } from "@panelsig/conformance";
+ * import { sign, verify } from "@panelsig/pure";
+ * import { acepanelVectors } from "@panelsig/vectors";
+ * const outcome: VectorOutcome = await runVector({ name: "pure", sign, verify }, acepanelVectors.vectors[0]!);
+ * if (outcome.status === "failed") console.log(outcome.tcId, outcome.diff!.step);
+ * ```
+ */
 export interface VectorOutcome {
+  /** The vector's id. */
   tcId: number;
+  /** passed, failed or not-checkable. */
   status: VectorStatus;
+  /** failed: the first step that differs. */
   diff?: VectorDiff;
   /** For acceptable vectors, which way the implementation went; for not-checkable, why. */
   note?: string;
   /** A sign vector signed otherwise: the known client mistake that gives the implementation's signature. */
-  diagnosis?: { mistake: string; summary: string };
+  diagnosis?: {
+    /** The mistake's name, e.g. "query-unsorted". */
+    mistake: string;
+    /** What the client did, in a sentence. */
+    summary: string;
+  };
 }
 
+/**
+ * Runs one sign or verify vector on an implementation and compares every field, the earliest
+ * intermediate first. A sign vector signed otherwise is also matched against the known client
+ * mistakes (the outcome's `diagnosis`). A verify vector on an implementation without `verify` is
+ * not-checkable, never skipped silently.
+ *
+ * @example
+ * ```ts
+ * import { runVector } from "@panelsig/conformance";
+ * import { loadVectors } from "@panelsig/vectors";
+ * import { sign, verify } from "my-port"; // your implementation: case object in, result out
+ *
+ * for (const vector of loadVectors("opterius-agent").vectors) {
+ *   const outcome = await runVector({ name: "my-port", sign, verify }, vector);
+ *   if (outcome.status === "failed") console.log(vector.tcId, vector.name, outcome.diff);
+ * }
+ * ```
+ */
 export async function runVector(pkg: Implementation, vector: SchemeVector): Promise<VectorOutcome> {
   return vector.case.op === "sign" ? runSign(pkg, vector as SignVector) : runVerify(pkg, vector as VerifyVector);
 }
@@ -106,7 +174,17 @@ function compareDiagnosis(expected: VerifyExpected["diagnosis"], actual: VerifyR
   );
 }
 
-/** An HMAC-SHA256 vector against a provider's primitive: the tag is its first tagSize bits. */
+/**
+ * An HMAC-SHA256 vector against a provider's primitive: the tag is its first tagSize bits.
+ *
+ * @example
+ * ```ts
+ * import { runHmacVector } from "@panelsig/conformance";
+ * import { nodeProvider } from "@panelsig/node";
+ * import { hmacSha256Vectors } from "@panelsig/vectors";
+ * const outcome = await runHmacVector(nodeProvider, hmacSha256Vectors.vectors[0]!); // { tcId: 9001, status: "passed" }
+ * ```
+ */
 export async function runHmacVector(provider: CryptoProvider, vector: HmacVector): Promise<VectorOutcome> {
   const full = toHex(await provider.hmacSha256(hexBytes(vector.key), hexBytes(vector.msg)));
   const tag = full.slice(0, vector.tagSize / 4);

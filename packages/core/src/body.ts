@@ -8,6 +8,18 @@
 import { concatChunks, utf8, utf8Length } from "./bytes.ts";
 import { PanelsigError } from "./errors.ts";
 
+/**
+ * A body as a server holds it: bytes in memory, a Web ReadableStream (Request.body), or any async
+ * iterable of bytes (Node's IncomingMessage is one). It streams through the hash.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from "node:http";
+ * createServer((req) => {
+ *   const body: BodySource = req; // an IncomingMessage; request.body for a Web Request
+ * });
+ * ```
+ */
 export type BodySource = Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 
 /** A body held whole in memory: its bytes, or text standing for its UTF-8 bytes (a case object's body, kept as text for the crypto). */

@@ -33,6 +33,15 @@ export function pooledBytes(length: number): Uint8Array {
  */
 const SHORT_TEXT = 64;
 
+/**
+ * The UTF-8 bytes of `text`, in a new array.
+ *
+ * @example
+ * ```ts
+ * import { utf8 } from "@panelsig/core";
+ * utf8("abc"); // Uint8Array [97, 98, 99]
+ * ```
+ */
 export function utf8(text: string): Uint8Array {
   if (text.length > SHORT_TEXT) return encoder.encode(text);
   const out = new Uint8Array(text.length);
@@ -103,6 +112,12 @@ const asciiDecoder = new TextDecoder();
 /**
  * Lower-case hex. The digits are written as bytes and decoded once: that gives a flat string,
  * which the template or encoder it goes into next reads faster than a string built by `+=`.
+ *
+ * @example
+ * ```ts
+ * import { toHex, utf8 } from "@panelsig/core";
+ * toHex(utf8("abc")); // "616263"
+ * ```
  */
 export function toHex(bytes: Uint8Array): string {
   const digits = pooledBytes(bytes.length * 2);
@@ -118,7 +133,16 @@ const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 const BASE64_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < 64; i++) BASE64_VALUE[BASE64.charCodeAt(i)] = i;
 
-/** Strict standard base64 (RFC 4648 §4, padding required); undefined when malformed. */
+/**
+ * Strict standard base64 (RFC 4648 §4, padding required); undefined when malformed.
+ *
+ * @example
+ * ```ts
+ * import { fromBase64 } from "@panelsig/core";
+ * fromBase64("YWJj"); // Uint8Array [97, 98, 99]
+ * fromBase64("YWJ");  // undefined
+ * ```
+ */
 export function fromBase64(text: string): Uint8Array | undefined {
   if (text.length % 4 !== 0) return undefined;
   const pad = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
@@ -140,6 +164,15 @@ export function fromBase64(text: string): Uint8Array | undefined {
   return out;
 }
 
+/**
+ * Standard base64 (RFC 4648 §4) with padding: the JSON form of a binary body (`bodyBase64`).
+ *
+ * @example
+ * ```ts
+ * import { toBase64, utf8 } from "@panelsig/core";
+ * toBase64(utf8("abc")); // "YWJj"
+ * ```
+ */
 export function toBase64(bytes: Uint8Array): string {
   let out = "";
   for (let i = 0; i < bytes.length; i += 3) {
@@ -180,6 +213,12 @@ function joinInto(out: Uint8Array, parts: readonly Uint8Array[]): Uint8Array {
 /**
  * Compares two strings in time that depends only on their lengths, never on where they differ:
  * a verifier that stopped at the first differing character would leak the expected signature.
+ *
+ * @example
+ * ```ts
+ * import { timingSafeEqualText } from "@panelsig/core";
+ * timingSafeEqualText(received, expected); // true only when equal, in the same time wherever they differ
+ * ```
  */
 export function timingSafeEqualText(a: string, b: string): boolean {
   const length = Math.max(a.length, b.length);

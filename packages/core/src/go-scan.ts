@@ -8,7 +8,28 @@
 
 import { decodeRune, isGoSpace, RUNE_ERROR } from "./go-text.ts";
 
-export type ScanResult = { ok: true; values: string[] } | { ok: false; error: string };
+/**
+ * What {@link goSscanf} read: the values of its verbs, or Go's error text.
+ *
+ * @example
+ * ```ts
+ * const scan: ScanResult = goSscanf("HMAC-SHA256 Credential=x", "%s Credential=%d, Signature=%s");
+ * if (!scan.ok) console.log(`invalid header: ${scan.error}`); // "invalid header: expected integer"
+ * ```
+ */
+export type ScanResult =
+  | {
+      /** It read every verb. */
+      ok: true;
+      /** Each verb's value, as text. */
+      values: string[];
+    }
+  | {
+      /** It stopped. */
+      ok: false;
+      /** Go's error text, e.g. "expected integer", "unexpected EOF". */
+      error: string;
+    };
 
 const EOF = -1;
 const NEWLINE = 10;
@@ -71,7 +92,18 @@ class Input {
   }
 }
 
-/** Go's fmt.Sscanf on a binary string (one char per byte): the scanned values, or Go's error text. */
+/**
+ * Go's fmt.Sscanf on a binary string (one char per byte): the scanned values, or Go's error text.
+ * AcePanel reads its Authorization header with it, and answers a failure with Go's text.
+ *
+ * @example
+ * ```ts
+ * import { goSscanf } from "@panelsig/core";
+ * goSscanf("HMAC-SHA256 Credential=16, Signature=b8dd39", "%s Credential=%d, Signature=%s");
+ * // { ok: true, values: ["HMAC-SHA256", "16", "b8dd39"] }
+ * goSscanf("HMAC-SHA256 Credential=x", "%s Credential=%d, Signature=%s"); // { ok: false, error: "expected integer" }
+ * ```
+ */
 export function goSscanf(binary: string, format: string): ScanResult {
   const input = new Input(binary);
   const values: string[] = [];

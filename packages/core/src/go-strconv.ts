@@ -8,7 +8,19 @@ const INT64_MAX = (1n << 63n) - 1n;
 // cast's stringNumberRe: only a plain decimal number has its fraction cut ("0x10.5" keeps it, and fails).
 const DECIMAL_NUMBER = /^([-+]?[0-9]*)(\.[0-9]*)?$/;
 
-/** The value the server takes from an X-Timestamp header text (0n when it cannot parse it). */
+/**
+ * The value the server takes from an X-Timestamp header text (0n when it cannot parse it): Go's
+ * cast.ToInt64, which reads hex, octal and binary too, and cuts a decimal fraction.
+ *
+ * @example
+ * ```ts
+ * import { acepanelTimestampValue } from "@panelsig/core";
+ * acepanelTimestampValue("1700000000");   // 1700000000n
+ * acepanelTimestampValue("1700000000.9"); // 1700000000n
+ * acepanelTimestampValue("0x10");         // 16n
+ * acepanelTimestampValue("soon");         // 0n
+ * ```
+ */
 export function acepanelTimestampValue(text: string): bigint {
   if (isPrintedInt64(text)) return BigInt(text);
   const decimal = text.includes(".") ? DECIMAL_NUMBER.exec(text) : null;

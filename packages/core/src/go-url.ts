@@ -64,6 +64,13 @@ export function goQueryEscape(binary: string): string {
  * The query as the AcePanel server signs it: url.ParseQuery then Values.Encode().
  * Pairs with ";" or a bad escape and empty pairs are dropped; keys sort by decoded bytes;
  * a repeated key keeps its values in the order sent.
+ *
+ * @example
+ * ```ts
+ * import { canonicalQuery } from "@panelsig/core";
+ * canonicalQuery("b=2&a=1");     // "a=1&b=2"
+ * canonicalQuery("q=a%20b&q=c"); // "q=a+b&q=c"
+ * ```
  */
 export function canonicalQuery(rawQuery: string): string {
   return canonicalBinaryQuery(toBinaryString(rawQuery));

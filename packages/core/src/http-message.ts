@@ -5,6 +5,21 @@
 import type { BodySource } from "./body.ts";
 import type { HeaderPair } from "./types.ts";
 
+/**
+ * A request as a receiver sees it, whatever server produced it: text one char per byte (as HTTP
+ * servers in JavaScript hand out header values, and as Go holds them).
+ *
+ * @example
+ * ```ts
+ * const message: HttpMessage = {
+ *   method: "GET",
+ *   target: "/entrance/api/user/info",
+ *   headers: [["X-Timestamp", "1700000000"], ["Authorization", "HMAC-SHA256 Credential=16, Signature=b8dd…4cb7"]],
+ *   body: new Uint8Array(0),
+ *   clientIp: "203.0.113.10:54321",
+ * };
+ * ```
+ */
 export interface HttpMessage {
   /** As sent; case is kept. */
   method: string;
@@ -21,6 +36,13 @@ export interface HttpMessage {
 /**
  * Go's Header.Get: the first value of the header named `name` in any letter case, "" when absent.
  * HTTP parsers trim spaces and tabs around a value; case objects may carry them, so trim here too.
+ *
+ * @example
+ * ```ts
+ * import { headerValue } from "@panelsig/core";
+ * headerValue([["x-timestamp", " 1700000000 "], ["X-Timestamp", "1"]], "X-Timestamp"); // "1700000000"
+ * headerValue([], "Authorization"); // ""
+ * ```
  */
 export function headerValue(headers: readonly HeaderPair[], name: string): string {
   const lower = name.toLowerCase();
@@ -60,6 +82,13 @@ export function splitTarget(target: string): { rawPath: string; rawQuery: string
  * The peer address as a Go server prints it (net.JoinHostPort; an IPv4 client of a dual-stack
  * socket, "::ffff:203.0.113.10", shows as plain IPv4). For Deno's info.remoteAddr, Bun's
  * server.requestIP(req) and Node's socket.remoteAddress/remotePort.
+ *
+ * @example
+ * ```ts
+ * import { peerAddress } from "@panelsig/core";
+ * peerAddress("::ffff:203.0.113.10", 54321); // "203.0.113.10:54321"
+ * peerAddress("2001:db8::1", 443);           // "[2001:db8::1]:443"
+ * ```
  */
 export function peerAddress(ip: string, port: number | string): string {
   const unmapped = /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip) ? ip.slice(7) : ip;

@@ -1,3 +1,11 @@
+/**
+ * The three schemes as pure functions over a crypto provider, the shared types of the contract,
+ * and typed errors; no dependencies. Most users want a provider package instead:
+ * `@panelsig/node`, `@panelsig/webcrypto` or `@panelsig/pure`, which bind these functions to one.
+ *
+ * @module @panelsig/core
+ */
+
 export type { CryptoProvider, DigestPart, MaybePromise, Sha256Hash, SigningProvider } from "./provider.ts";
 export type * from "./types.ts";
 export { SCHEME_IDS, type VerifyOptions } from "./registry.ts";

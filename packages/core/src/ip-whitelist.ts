@@ -10,14 +10,34 @@
 
 import { trimGoSpace } from "./go-text.ts";
 
-/** The ip the server checks: the trusted header's first element, else the peer (binary strings). */
+/**
+ * The ip the server checks: the trusted header's first element, else the peer (binary strings).
+ * Either is split as Go's net.SplitHostPort does: a value it cannot split is kept whole.
+ *
+ * @example
+ * ```ts
+ * import { requestIp } from "@panelsig/core";
+ * requestIp("203.0.113.10:54321", undefined); // "203.0.113.10"
+ * requestIp("203.0.113.10:54321", "198.51.100.7:443, 10.0.0.1"); // "198.51.100.7" (the trusted header's first element)
+ * ```
+ */
 export function requestIp(peer: string, ipHeaderValue: string | undefined): string {
   const candidate = ipHeaderValue ? ipHeaderValue.split(",")[0]! : peer;
   const host = splitHostPort(trimGoSpace(candidate));
   return host ?? peer;
 }
 
-/** Whether the whitelist lets `ip` through (an empty list lets everyone through). */
+/**
+ * Whether the whitelist (exact IPs and CIDR blocks) lets `ip` through; an empty list lets everyone through.
+ *
+ * @example
+ * ```ts
+ * import { ipAllowed } from "@panelsig/core";
+ * ipAllowed("203.0.113.10", ["203.0.113.0/24"]); // true
+ * ipAllowed("198.51.100.7", ["203.0.113.0/24"]); // false
+ * ipAllowed("198.51.100.7", []);                 // true
+ * ```
+ */
 export function ipAllowed(ip: string, whitelist: readonly string[]): boolean {
   if (whitelist.length === 0) return true;
   const address = parseIp(ip);
@@ -50,7 +70,16 @@ function splitHostPort(hostport: string): string | undefined {
   return host;
 }
 
-/** Go's net.ParseIP: 16 bytes (IPv4 as IPv4-mapped), or undefined (zones are refused). */
+/**
+ * Go's net.ParseIP: 16 bytes (IPv4 as IPv4-mapped), or undefined (zones are refused).
+ *
+ * @example
+ * ```ts
+ * import { parseIp } from "@panelsig/core";
+ * parseIp("203.0.113.10"); // Uint8Array [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 255, 255, 203, 0, 113, 10]
+ * parseIp("not an ip");    // undefined
+ * ```
+ */
 export function parseIp(text: string): Uint8Array | undefined {
   return parseAddr(text)?.bytes;
 }

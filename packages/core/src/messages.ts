@@ -12,6 +12,14 @@ import type { ReasonCode } from "./types.ts";
  */
 export type Outcome = ReasonCode | "entrance_page" | "login_redirect" | "session_expired" | "bad_path";
 
+/**
+ * The language of AcePanel's messages (its app.locale).
+ *
+ * @example
+ * ```ts
+ * const locale: Locale = "zh_CN"; // { scheme: "acepanel", locale, ... } answers in Simplified Chinese
+ * ```
+ */
 export type Locale = "en" | "zh_CN" | "zh_TW";
 export const LOCALES: readonly Locale[] = ["en", "zh_CN", "zh_TW"];
 
@@ -29,11 +37,21 @@ export interface Answer {
 /**
  * The response a receiver sends on failure, ready for `new Response(body, { status, headers })` or
  * Node's writeHead. `close`: send nothing, close the connection (status is then 0).
+ *
+ * @example
+ * ```ts
+ * const { rejection } = await verifyRequest(request, options);
+ * if (rejection) return new Response(rejection.body, { status: rejection.status, headers: rejection.headers });
+ * ```
  */
 export interface Rejection {
+  /** The HTTP status (0 with `close`). */
   status: number;
+  /** The response headers (the content type, a redirect's Location). */
   headers: Record<string, string>;
+  /** The response body, exactly as the receiver sends it. */
   body: string;
+  /** acepanel with entranceError "close": send nothing and close the connection. */
   close?: true;
 }
 

@@ -18,10 +18,37 @@ export const VERIFIERS = {
   acepanel: acepanel.verifier,
 };
 
+/**
+ * A scheme's name: "opterius-agent", "opterius-panel" or "acepanel".
+ *
+ * @example
+ * ```ts
+ * const scheme: SchemeId = "opterius-agent";
+ * ```
+ */
 export type SchemeId = keyof typeof SIGNERS;
+
+/**
+ * Every scheme's name, in the contract's order.
+ *
+ * @example
+ * ```ts
+ * import { SCHEME_IDS } from "@panelsig/core";
+ * console.log(SCHEME_IDS); // ["opterius-agent", "opterius-panel", "acepanel"]
+ * ```
+ */
 export const SCHEME_IDS = Object.keys(SIGNERS) as readonly SchemeId[];
 
-/** Each scheme's verify options: the scheme's name and its own options, plus the common ones. */
+/**
+ * Each scheme's verify options: the scheme's name and its own options, plus the common ones
+ * ({@link OpteriusAgentVerifyOptions}, {@link OpteriusPanelVerifyOptions}, {@link AcepanelVerifyOptions}).
+ *
+ * @example
+ * ```ts
+ * import type { VerifyOptions } from "@panelsig/core";
+ * const options: VerifyOptions = { scheme: "opterius-agent", secret: process.env.AGENT_SECRET!, windowSeconds: 60 };
+ * ```
+ */
 export type VerifyOptions = {
   [S in SchemeId]: NonNullable<(typeof VERIFIERS)[S]["optionsType"]>;
 }[SchemeId];

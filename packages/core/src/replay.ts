@@ -8,6 +8,20 @@
 import { PanelsigError } from "./errors.ts";
 import type { MaybePromise } from "./provider.ts";
 
+/**
+ * Where a verifier remembers the opterius-panel signatures it accepted, to refuse each one the
+ * second time: {@link MemoryReplayStore} for one process, `@panelsig/replay-redis` for many.
+ *
+ * @example
+ * ```ts
+ * // A store on a key-value service with an atomic "set if absent, with expiry":
+ * const store: ReplayStore = {
+ *   async claim(signature, expiresAt, now) {
+ *     return await kv.setIfAbsent(`replay:${signature}`, "1", { ttlSeconds: Math.max(1, Math.ceil(expiresAt - now)) });
+ *   },
+ * };
+ * ```
+ */
 export interface ReplayStore {
   /**
    * Atomically: when `signature` is not remembered, remember it until `expiresAt` and answer
@@ -40,6 +54,16 @@ const MAX_REPLAY_ENTRIES = 1 << 24;
  * memory is allocated when it is made (no growth, no rehash), a signature is found in an
  * open-addressing table of fixed size (linear probing, at most half full), and expired entries
  * leave from the front of a fixed ring kept in claim order, each once.
+ *
+ * @example
+ * ```ts
+ * import { MemoryReplayStore } from "@panelsig/core";
+ * import { verifyNodeRequest } from "@panelsig/node";
+ *
+ * const replayStore = new MemoryReplayStore({ maxEntries: 50_000 });
+ * const r = await verifyNodeRequest(req, { scheme: "opterius-panel", secret: process.env.PANEL_API_TOKEN!, replayStore });
+ * // the same request sent again inside the window: r.error === "replayed"
+ * ```
  */
 export class MemoryReplayStore implements ReplayStore {
   private readonly maxEntries: number;
@@ -57,6 +81,7 @@ export class MemoryReplayStore implements ReplayStore {
   private readonly table: Int32Array;
   private readonly mask: number;
 
+  /** `maxEntries`: how many signatures it holds at most (default 100 000); a PanelsigError (`invalid_option`) if not a whole number from 1 to 2^24. */
   constructor(options: { maxEntries?: number } = {}) {
     const maxEntries = options.maxEntries ?? 100_000;
     if (!Number.isSafeInteger(maxEntries) || maxEntries < 1 || maxEntries > MAX_REPLAY_ENTRIES) {
@@ -77,6 +102,7 @@ export class MemoryReplayStore implements ReplayStore {
     return this.count;
   }
 
+  /** See {@link ReplayStore.claim}: true the first time, false for a signature held, "full" when it cannot hold one more. */
   claim(signature: string, expiresAt: number, now: number): boolean | "full" {
     this.dropExpired(now);
     const { table, mask } = this;

@@ -40,8 +40,9 @@ export function parseRequest(request: unknown): ParsedRequest {
 
 /** An unknown field is a mistake (a typo such as "contxt" would otherwise silently change the answer). */
 export function refuseUnknown(object: Record<string, unknown>, known: readonly string[], prefix: string, what: string): void {
-  for (const name of Object.keys(object)) {
-    if (!known.includes(name)) throw new PanelsigError("invalid_case", prefix + name, `unknown field; ${what} takes: ${known.join(", ")}`);
+  // for-in with an own-property check: no array of keys made for every case read.
+  for (const name in object) {
+    if (Object.hasOwn(object, name) && !known.includes(name)) throw new PanelsigError("invalid_case", prefix + name, `unknown field; ${what} takes: ${known.join(", ")}`);
   }
 }
 

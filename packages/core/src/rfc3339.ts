@@ -4,7 +4,18 @@
 // The fixed-width fields are read digit by digit (a regex and a Date cost ten times as much, on
 // every opterius-agent sign).
 
-/** Seconds since the Unix epoch (with the fraction), or undefined when `text` is not RFC 3339. */
+/**
+ * Seconds since the Unix epoch (with the fraction), or undefined when `text` is not RFC 3339 as
+ * Go's time.Parse(time.RFC3339, …) reads it (upper-case "T" and "Z" only).
+ *
+ * @example
+ * ```ts
+ * import { parseRfc3339 } from "@panelsig/core";
+ * parseRfc3339("2026-04-08T14:32:00Z");      // 1775658720
+ * parseRfc3339("2026-04-08T14:32:00+00:00"); // 1775658720
+ * parseRfc3339("2026-04-08t14:32:00z");      // undefined
+ * ```
+ */
 export function parseRfc3339(text: string): number | undefined {
   // YYYY-MM-DDThh:mm:ss, then an optional .fraction, then Z or ±hh:mm
   if (text.length < 20 || text[4] !== "-" || text[7] !== "-" || text[10] !== "T" || text[13] !== ":" || text[16] !== ":") return undefined;

@@ -5,8 +5,24 @@ import type { SchemeId } from "./registry.ts";
 
 export type { SchemeId };
 
+/**
+ * One header as `[name, value]`; a request's headers are a list of them, in order, repeats kept.
+ *
+ * @example
+ * ```ts
+ * const headers: HeaderPair[] = [["X-Timestamp", "1700000000"], ["Authorization", "HMAC-SHA256 Credential=16, Signature=b8dd…4cb7"]];
+ * ```
+ */
 export type HeaderPair = [name: string, value: string];
 
+/**
+ * The request of a case object: what is signed, or what was received.
+ *
+ * @example
+ * ```ts
+ * const request: CaseRequest = { method: "POST", url: "/account/create", body: '{"username":"alice","domain":"alice.example.com"}' };
+ * ```
+ */
 export interface CaseRequest {
   /** Exactly as sent; case is kept. */
   method: string;
@@ -20,12 +36,29 @@ export interface CaseRequest {
   bodyBase64?: string;
 }
 
+/**
+ * The shared secret, and acepanel's token id.
+ *
+ * @example
+ * ```ts
+ * const credentials: CaseCredentials = { secret: "YourSecretToken", keyId: 16 };
+ * ```
+ */
 export interface CaseCredentials {
+  /** The shared secret as text: the agent's secret_key, the panel's api_token, the AcePanel token. */
   secret: string;
   /** AcePanel token id: a non-negative integer, or a decimal string for ids beyond 2^53. */
   keyId?: number | string;
 }
 
+/**
+ * What a signer takes beyond the request: each option belongs to one scheme.
+ *
+ * @example
+ * ```ts
+ * const options: SignOptions = { entrance: "/entrance" }; // acepanel: the panel's entry prefix
+ * ```
+ */
 export interface SignOptions {
   /** acepanel: the panel's configured entry prefix ("/" = none). */
   entrance?: string;
@@ -35,7 +68,14 @@ export interface SignOptions {
   emptyBody?: "{}" | "";
 }
 
-/** verify: the receiver's state. */
+/**
+ * verify: the receiver's state.
+ *
+ * @example
+ * ```ts
+ * const context: VerifyContext = { now: 1700000000, entrance: "/entrance", clientIp: "203.0.113.10:54321", ipWhitelist: ["203.0.113.0/24"] };
+ * ```
+ */
 export interface VerifyContext {
   /** The receiver's clock, Unix seconds (default: the system clock). */
   now?: number;
@@ -68,20 +108,58 @@ export interface VerifyContext {
   acceptedSignatures?: string[];
 }
 
+/**
+ * The case object: one request to sign or verify, with its credentials, as the vector corpus,
+ * the CLI and the JSON Lines adapter protocol all write it.
+ *
+ * @example
+ * ```ts
+ * import type { Case } from "@panelsig/core";
+ * import { sign } from "@panelsig/node";
+ *
+ * const c: Case = {
+ *   scheme: "acepanel",
+ *   request: { method: "GET", url: "/entrance/api/user/info" },
+ *   credentials: { secret: "YourSecretToken", keyId: 16 },
+ *   timestamp: 1700000000,
+ *   options: { entrance: "/entrance" },
+ * };
+ * const { signature } = await sign(c); // "b8dd393223e5569bbcefd660a0f3ecd1ee66a70dd8955e76f1d2cb07a8c04cb7"
+ * ```
+ */
 export interface Case {
+  /** Which scheme: "opterius-agent", "opterius-panel" or "acepanel". */
   scheme: SchemeId;
+  /** What to do with it, where one stream carries both (the adapter protocol). */
   op?: "sign" | "verify";
+  /** The request. */
   request: CaseRequest;
+  /** The secret, and acepanel's token id. */
   credentials: CaseCredentials;
   /** sign: the timestamp header text to use (a number is printed in decimal); default: now. */
   timestamp?: string | number;
+  /** sign: the scheme's signing options. */
   options?: SignOptions;
+  /** verify: the receiver's state (its clock, settings, the client's address...). */
   context?: VerifyContext;
   /** Echoed in batch output. */
   id?: string | number;
+  /** A vector's id, echoed in batch output. */
   tcId?: number;
 }
 
+/**
+ * What signing gives: the headers to send, and every intermediate, to compare with a port's.
+ *
+ * @example
+ * ```ts
+ * import { sign } from "@panelsig/node";
+ * const result: SignResult = await sign({ scheme: "opterius-panel", request: { method: "POST", url: "/api/accounts/42/suspend" },
+ *   credentials: { secret: "eyJ-test" }, timestamp: "1775658720" });
+ * // result.stringToSign: "1775658720{}" (the real client signs {} for no body)
+ * // result.headers: [["X-Timestamp", "1775658720"], ["X-Signature", "f21d3dd0…7146"], ["Accept", "application/json"]]
+ * ```
+ */
 export interface SignResult {
   /** The headers to add to the request, in the order the real client sends them. */
   headers: HeaderPair[];
@@ -100,9 +178,32 @@ export interface SignResult {
   warnings?: string[];
 }
 
-/** Why a request was let through without its signature being checked (acepanel). */
+/**
+ * Why a request was let through without its signature being checked (acepanel).
+ *
+ * @example
+ * ```ts
+ * import { verify } from "@panelsig/node";
+ * const result = await verify({ scheme: "acepanel", request: { method: "GET", url: "/robots.txt" },
+ *   credentials: { secret: "YourSecretToken", keyId: 16 }, context: { now: 1700000000, entrance: "/entrance" } });
+ * const reason: UncheckedReason | undefined = result.uncheckedReason; // "robots_txt", with valid: true, signatureChecked: false
+ * ```
+ */
 export type UncheckedReason = "public_path" | "non_api_path" | "webhook_or_download" | "robots_txt";
 
+/**
+ * Why a request was refused: panelsig's precise reason, stable for a program to branch on (the
+ * real receiver's status and message are beside it in the result). docs/verify-outcomes.md has
+ * every one, with each scheme's status and message.
+ *
+ * @example
+ * ```ts
+ * import { verify } from "@panelsig/node";
+ * const result = await verify(c); // c: a verify case object
+ * const reason: ReasonCode | undefined = result.error; // e.g. "signature_mismatch", "timestamp_expired"
+ * if (reason === "timestamp_expired") console.warn("the client's clock is off");
+ * ```
+ */
 export type ReasonCode =
   | "missing_headers"
   | "malformed_authorization"
@@ -121,7 +222,26 @@ export type ReasonCode =
   | "replayed"
   | "replay_store_full";
 
+/**
+ * The real receiver's answer to a request: valid or not, and if not why (the reason code), with
+ * the status and message it answers; what it computed (the string to sign, the expected
+ * signature); and, on a signature mismatch, the client's mistake when a known one reproduces it.
+ *
+ * @example
+ * ```ts
+ * import { verify } from "@panelsig/node";
+ * const result: VerifyResult = await verify({
+ *   scheme: "opterius-agent",
+ *   request: { method: "GET", url: "/files/list", headers: [["X-Timestamp", "2026-04-08T14:32:00Z"], ["X-Signature", "00"]] },
+ *   credentials: { secret: "your-secret-key-here" },
+ *   context: { now: 1775658720 },
+ * });
+ * // { valid: false, error: "signature_mismatch", status: 401, message: "invalid signature",
+ * //   stringToSign: "2026-04-08T14:32:00ZGET/files/list", expectedSignature: "60a6cca2…bb8c" }
+ * ```
+ */
 export interface VerifyResult {
+  /** Whether the real receiver accepts the request. */
   valid: boolean;
   /** Absent when valid. */
   error?: ReasonCode;
@@ -131,9 +251,11 @@ export interface VerifyResult {
   message?: string;
   /** acepanel, once the signature was computed (absent when the path's bytes are not UTF-8). */
   canonicalRequest?: string;
+  /** The text the receiver MACed, once it got that far (absent when it is not valid UTF-8). */
   stringToSign?: string;
   /** Instead of stringToSign when a binary body makes the signed bytes invalid UTF-8. */
   stringToSignBase64?: string;
+  /** The signature the receiver expected (lower-case hex), once it computed one. */
   expectedSignature?: string;
   /**
    * false when the receiver let the request through without checking any signature (acepanel:
@@ -153,9 +275,17 @@ export interface VerifyResult {
 /**
  * A known client mistake that reproduces the received signature exactly (see docs/verify-outcomes.md):
  * its stable id, one sentence for a person, and what the client signed by mistake.
+ *
+ * @example
+ * ```ts
+ * const { diagnosis } = await verify(c); // c: a request signed with the query in the order sent
+ * if (diagnosis) console.log(diagnosis.mistake, "—", diagnosis.summary); // "query-unsorted — your client signed the query in the order sent; …"
+ * ```
  */
 export interface Diagnosis {
+  /** The mistake's stable id, e.g. "query-unsorted", "signature-uppercase-hex". */
   mistake: string;
+  /** What the client did, one sentence for a person. */
   summary: string;
   /** The signature received (the one the mistake reproduces). */
   signature: string;

@@ -10,6 +10,18 @@ import type { VerifyResult } from "./types.ts";
 import { DEFAULT_MAX_BODY_BYTES, prepareOptions, readClock, type PreparedOptions } from "./verify-options.ts";
 import { VERIFIERS, type SchemeId, type VerifyOptions } from "./registry.ts";
 
+/**
+ * A verify result for a received request: the verdict, the verified body when asked for, and on
+ * failure the response the real receiver sends.
+ *
+ * @example
+ * ```ts
+ * import { verifyNodeRequest } from "@panelsig/node";
+ * const r: VerifiedRequest = await verifyNodeRequest(req, { scheme: "opterius-agent", secret: "your-secret-key-here", keepBody: true });
+ * if (!r.valid) res.writeHead(r.rejection!.status, r.rejection!.headers).end(r.rejection!.body);
+ * else res.end(JSON.stringify({ bytes: r.body!.length }));
+ * ```
+ */
 export interface VerifiedRequest extends VerifyResult {
   /** The body, when `keepBody` was asked for and the signature passed. */
   body?: Uint8Array;
@@ -20,6 +32,17 @@ export interface VerifiedRequest extends VerifyResult {
 /**
  * A verifier for many requests: the options checked once. Throws a PanelsigError for a mistake in
  * them; the verifier it returns never rejects because of what a client sent.
+ *
+ * @example
+ * ```ts
+ * import { prepareVerifier } from "@panelsig/core";
+ * import { nodeProvider } from "@panelsig/node";
+ *
+ * const check = prepareVerifier(nodeProvider, { scheme: "opterius-agent", secret: "your-secret-key-here", now: () => 1775658720 });
+ * const r = await check({ method: "GET", target: "/files/list",
+ *   headers: [["X-Timestamp", "2026-04-08T14:32:00Z"], ["X-Signature", "00"]], body: new Uint8Array(0) });
+ * // r.error: "signature_mismatch", r.expectedSignature: "60a6cca2…bb8c"
+ * ```
  */
 export function prepareVerifier(provider: CryptoProvider, options: VerifyOptions, defaultMaxBodyBytes = DEFAULT_MAX_BODY_BYTES): (message: HttpMessage) => Promise<VerifiedRequest> {
   const prepared = prepareOptions(options, defaultMaxBodyBytes);
@@ -29,6 +52,18 @@ export function prepareVerifier(provider: CryptoProvider, options: VerifyOptions
 /**
  * Verifies one received request. Never throws because of what the client sent; throws a
  * PanelsigError only for a mistake in `options` (no secret, no token lookup, a broken token record).
+ * For a server that is neither Node's nor a Web one: give the request as an {@link HttpMessage}.
+ *
+ * @example
+ * ```ts
+ * import { verifyHttpWith } from "@panelsig/core";
+ * import { pureProvider } from "@panelsig/pure";
+ *
+ * const r = await verifyHttpWith(pureProvider, { method: "POST", target: "/api/accounts/42/suspend",
+ *   headers: [["X-Timestamp", "1775658720"], ["X-Signature", "f21d3dd043240efa42386b16fc79e049c338a06a7057788aff2fe466400b7146"]],
+ *   body: new Uint8Array(0) }, { scheme: "opterius-panel", secret: "eyJ-test", now: () => 1775658720 });
+ * // r.valid: true
+ * ```
  */
 export async function verifyHttpWith(
   provider: CryptoProvider,
@@ -76,6 +111,15 @@ function showIntermediates(result: VerifiedRequest, verdict: Pick<VerifyResult, 
  * A failure of the verifier itself (a replay store that cannot answer: 503; a bug: 500) as a
  * response in the scheme's own error shape, saying nothing of the cause. An unknown scheme gets
  * a plain JSON error.
+ *
+ * @example
+ * ```ts
+ * import { errorRejection } from "@panelsig/core";
+ * errorRejection("opterius-agent", 503, "replay guard unavailable");
+ * // { status: 503, headers: { "Content-Type": "application/json" }, body: '{"error":"replay guard unavailable"}' }
+ * errorRejection("acepanel", 500, "internal error");
+ * // { status: 500, headers: { "Content-Type": "application/json; charset=utf-8" }, body: '{"msg":"internal error"}' }
+ * ```
  */
 export function errorRejection(scheme: unknown, status: number, message: string): Rejection {
   const verifier = Object.hasOwn(VERIFIERS, scheme as string) ? VERIFIERS[scheme as SchemeId] : undefined;
@@ -83,7 +127,15 @@ export function errorRejection(scheme: unknown, status: number, message: string)
   return { status, headers: { "Content-Type": contentType }, body };
 }
 
-/** What a client of the scheme must sign, one sentence: for reports that explain a signature mismatch. */
+/**
+ * What a client of the scheme must sign, one sentence: for reports that explain a signature mismatch.
+ *
+ * @example
+ * ```ts
+ * import { howToSign } from "@panelsig/core";
+ * howToSign("opterius-panel"); // 'sign HMAC-SHA256(api token, X-Timestamp + the exact body bytes; "{}" when no body is sent), in lower-case hex'
+ * ```
+ */
 export function howToSign(scheme: SchemeId): string {
   return VERIFIERS[scheme].howToSign;
 }

@@ -9,7 +9,14 @@ import { readScheme } from "./case.ts";
 import { VERIFIERS, type SchemeId } from "./registry.ts";
 import type { OptionRule, SchemeVerifier } from "./scheme.ts";
 
-/** The options every scheme's verifier takes. */
+/**
+ * The options every scheme's verifier takes.
+ *
+ * @example
+ * ```ts
+ * const common: CommonVerifyOptions = { now: () => Math.floor(Date.now() / 1000), maxBodyBytes: 1024 * 1024, keepBody: true, diagnose: false };
+ * ```
+ */
 export interface CommonVerifyOptions {
   /** The receiver's clock in Unix seconds (default: the system clock). */
   now?: () => number;

@@ -17,7 +17,18 @@ import { verifyPrepared, type VerifiedRequest } from "./verify-http.ts";
 import { checkOption, type PreparedOptions } from "./verify-options.ts";
 import type { ReadCredentials, SchemeVerifier } from "./scheme.ts";
 
-/** Receiver state given beside the case instead of in its context: a live replay store shared between calls. */
+/**
+ * Receiver state given beside the case instead of in its context: a live replay store shared between calls.
+ *
+ * @example
+ * ```ts
+ * import { MemoryReplayStore } from "@panelsig/core";
+ * import { verify } from "@panelsig/node";
+ * const replayStore = new MemoryReplayStore();
+ * const first = await verify(c, { replayStore });  // c: an opterius-panel verify case; valid
+ * const again = await verify(c, { replayStore });  // error: "replayed"
+ * ```
+ */
 export interface VerifyCaseOptions {
   /** opterius-panel: refuse a signature already accepted inside the window (instead of context.acceptedSignatures). */
   replayStore?: ReplayStore;
@@ -25,7 +36,24 @@ export interface VerifyCaseOptions {
   maxBodyBytes?: number;
 }
 
-/** Verifies one case object. Rejects with a PanelsigError only when the case is malformed or `extra` repeats its context. */
+/**
+ * Verifies one case object. Rejects with a PanelsigError only when the case is malformed or `options`
+ * repeats its context. The provider packages' `verify` is this, bound to their provider.
+ *
+ * @example
+ * ```ts
+ * import { verifyWith } from "@panelsig/core";
+ * import { nodeProvider } from "@panelsig/node";
+ * const result = await verifyWith(nodeProvider, {
+ *   scheme: "acepanel",
+ *   request: { method: "GET", url: "/entrance/api/user/info",
+ *     headers: [["X-Timestamp", "1700000000"], ["Authorization", "HMAC-SHA256 Credential=16, Signature=b8dd393223e5569bbcefd660a0f3ecd1ee66a70dd8955e76f1d2cb07a8c04cb7"]] },
+ *   credentials: { secret: "YourSecretToken", keyId: 16 },
+ *   context: { now: 1700000000, entrance: "/entrance" },
+ * });
+ * // result.valid: true
+ * ```
+ */
 export function verifyWith(provider: CryptoProvider, input: Case, options?: VerifyCaseOptions): Promise<VerifyResult> {
   try {
     const extra = readCaseOptions(options);
@@ -47,10 +75,20 @@ export function verifyWith(provider: CryptoProvider, input: Case, options?: Veri
   }
 }
 
-/** The receiving side of a case object: everything but the request (and its client address, which comes with each request). */
+/**
+ * The receiving side of a case object: everything but the request (and its client address, which comes with each request).
+ *
+ * @example
+ * ```ts
+ * const receiver: CaseReceiver = { scheme: "acepanel", credentials: { secret: "YourSecretToken", keyId: 16 }, context: { entrance: "/entrance" } };
+ * ```
+ */
 export interface CaseReceiver {
+  /** The scheme the receiver checks. */
   scheme: SchemeId;
+  /** Its secret (and acepanel's token id). */
   credentials: CaseCredentials;
+  /** Its state, as in a case object (the client's address comes with each request). */
   context?: Omit<VerifyContext, "clientIp">;
 }
 
@@ -60,6 +98,16 @@ export interface CaseReceiver {
  * UTF-8, included): each answer is verifyWith's for the same case, plus on a failure the response
  * the receiver sends. For servers that stand in for the receiver (`panelsig serve`). Throws a
  * PanelsigError for a malformed receiver, like verifyWith for a malformed case; never for a request.
+ *
+ * @example
+ * ```ts
+ * import { caseReceiverWith } from "@panelsig/core";
+ * import { nodeProvider } from "@panelsig/node";
+ *
+ * const receive = caseReceiverWith(nodeProvider, { scheme: "opterius-agent", credentials: { secret: "your-secret-key-here" } });
+ * const r = await receive({ method: "GET", target: "/files/list", headers: [["X-Timestamp", "2026-04-08T14:32:00Z"]], body: new Uint8Array(0) });
+ * // r.error: "missing_headers", r.rejection: { status: 401, headers: { "Content-Type": "application/json" }, body: '{"error":"missing signature headers"}' }
+ * ```
  */
 export function caseReceiverWith(provider: CryptoProvider, receiver: CaseReceiver): (request: HttpMessage) => Promise<VerifiedRequest> {
   if (!isRecord(receiver)) throw new PanelsigError("invalid_case", "case", "must be an object with scheme, credentials and context");

@@ -2,6 +2,12 @@
 // receiver's status, headers and body; an accepted one goes on with req.panelsig (the verify
 // result, its body the verified bytes) and a request stream that body parsers can read again.
 
+/**
+ * panelsig's verifier as Express 5 middleware.
+ *
+ * @module @panelsig/middleware/express
+ */
+
 import type { RequestHandler, Response } from "express";
 import type { Rejection, VerifiedRequest } from "@panelsig/core";
 import { failureRejection } from "./failure.ts";
@@ -18,9 +24,41 @@ declare global {
   }
 }
 
+/**
+ * What {@link panelsig} takes: verifyRequest's options of one scheme (`scheme`, `secret` or
+ * acepanel's `token` lookup, `entrance`, `replayStore`, `maxBodyBytes`, ...) less `keepBody` (the
+ * verified body is always kept and handed on), plus `onError`, told when a request could not be
+ * verified at all (by default one line on console.error, never a secret).
+ *
+ * @example
+ * ```ts
+ * const options: PanelsigExpressOptions = {
+ *   scheme: "opterius-agent",
+ *   secret: process.env.AGENT_SECRET!,
+ *   onError: (error) => console.error("panelsig:", error),
+ * };
+ * ```
+ */
 export type PanelsigExpressOptions = PanelsigVerifyOptions & OnErrorOption;
 
-/** Express middleware verifying every request it sees with @panelsig/node's verifyNodeRequest. */
+/**
+ * Express middleware verifying every request it sees with @panelsig/node's verifyNodeRequest,
+ * before any body parser. A rejected request gets the real receiver's status, headers and body;
+ * an accepted one goes on with `req.panelsig` (the verify result, `body` the verified bytes) and a
+ * request stream that body parsers read again. Throws a PanelsigError (`invalid_option`) for a bad option.
+ *
+ * @example
+ * ```ts
+ * import express from "express";
+ * import { panelsig } from "@panelsig/middleware/express";
+ *
+ * const app = express();
+ * app.use(panelsig({ scheme: "opterius-agent", secret: process.env.AGENT_SECRET! }));
+ * app.use(express.json());
+ * app.post("/account/create", (req, res) => res.json({ created: req.body.username }));
+ * app.listen(7443, "127.0.0.1");
+ * ```
+ */
 export function panelsig(options: PanelsigExpressOptions): RequestHandler {
   const { verifyOptions, onError } = readMiddlewareOptions(options, []);
   return async (req, res, next) => {

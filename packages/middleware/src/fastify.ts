@@ -3,6 +3,12 @@
 // request gets the real receiver's exact status, headers and body (written on the raw response:
 // Fastify would add a content type to an empty answer); an accepted one has request.panelsig.
 
+/**
+ * panelsig's verifier as a Fastify 5 plugin.
+ *
+ * @module @panelsig/middleware/fastify
+ */
+
 import type { FastifyPluginCallback, FastifyReply } from "fastify";
 import { PassThrough } from "node:stream";
 import type { Rejection, VerifiedRequest } from "@panelsig/core";
@@ -17,12 +23,39 @@ declare module "fastify" {
   }
 }
 
+/**
+ * What {@link panelsig} takes: verifyRequest's options of one scheme (`scheme`, `secret` or
+ * acepanel's `token` lookup, `entrance`, `replayStore`, `maxBodyBytes`, ...) less `keepBody` (the
+ * verified body is always kept and handed on), plus `onError`, told when a request could not be
+ * verified at all (by default one line on console.error, never a secret).
+ *
+ * @example
+ * ```ts
+ * const options: PanelsigFastifyOptions = {
+ *   scheme: "acepanel",
+ *   token: async (keyId) => (keyId === "16" ? { secret: process.env.ACE_SECRET! } : undefined),
+ *   entrance: "/entrance",
+ * };
+ * ```
+ */
 export type PanelsigFastifyOptions = PanelsigVerifyOptions & OnErrorOption;
 
 /**
  * A Fastify plugin verifying every request of the context it is registered in (and its children),
  * with @panelsig/node's verifyNodeRequest. Fastify's own bodyLimit (1 MiB by default) still applies
- * to the verified body after maxBodyBytes (10 MiB by default): keep them in step.
+ * to the verified body after maxBodyBytes (10 MiB by default): keep them in step. An accepted
+ * request has `request.panelsig` (the verify result). Throws a PanelsigError (`invalid_option`) for a bad option.
+ *
+ * @example
+ * ```ts
+ * import Fastify from "fastify";
+ * import { panelsig } from "@panelsig/middleware/fastify";
+ *
+ * const app = Fastify();
+ * await app.register(panelsig({ scheme: "opterius-agent", secret: process.env.AGENT_SECRET! }));
+ * app.post("/account/create", async (request) => ({ created: (request.body as { username: string }).username }));
+ * await app.listen({ port: 7443, host: "127.0.0.1" });
+ * ```
  */
 export function panelsig(options: PanelsigFastifyOptions): FastifyPluginCallback {
   const { verifyOptions, onError } = readMiddlewareOptions(options, []);

@@ -3,12 +3,36 @@
 // accepted one goes on with c.get("panelsig") (the verify result, its body the verified bytes),
 // and c.req.json(), c.req.text()... read those same bytes.
 
+/**
+ * panelsig's verifier as Hono 4 middleware, on every runtime Hono runs on.
+ *
+ * @module @panelsig/middleware/hono
+ */
+
 import type { Context, MiddlewareHandler } from "hono";
 import { PanelsigError, type Rejection, type VerifiedRequest, type VerifyRequestOptions } from "@panelsig/core";
 import { verifyRequest as webcryptoVerifyRequest } from "@panelsig/webcrypto";
 import { failureRejection } from "./failure.ts";
 import { readMiddlewareOptions, type OnErrorOption, type PanelsigVerifyOptions } from "./options.ts";
 
+/**
+ * What {@link panelsig} takes: verifyRequest's options of one scheme (`scheme`, `secret` or
+ * acepanel's `token` lookup, `entrance`, `replayStore`, `maxBodyBytes`, ...) less `keepBody`, plus
+ * `onError`, and the provider's `verifyRequest` and the peer's address (`clientIp`) when wanted.
+ *
+ * @example
+ * ```ts
+ * import { getConnInfo } from "@hono/node-server/conninfo";
+ * import { verifyRequest } from "@panelsig/node";
+ *
+ * const options: PanelsigHonoOptions = {
+ *   scheme: "acepanel",
+ *   token: async (keyId) => (keyId === "16" ? { secret: process.env.ACE_SECRET!, ipWhitelist: ["10.0.0.0/8"] } : undefined),
+ *   verifyRequest, // node:crypto instead of WebCrypto
+ *   clientIp: (c) => `${getConnInfo(c).remote.address}:${getConnInfo(c).remote.port}`,
+ * };
+ * ```
+ */
 export type PanelsigHonoOptions = PanelsigVerifyOptions &
   OnErrorOption & {
     /**
@@ -23,10 +47,43 @@ export type PanelsigHonoOptions = PanelsigVerifyOptions &
     clientIp?: (c: Context) => string | undefined;
   };
 
-/** What the middleware sets: `new Hono<PanelsigEnv>()` types c.get("panelsig"). */
-export type PanelsigEnv = { Variables: { panelsig: VerifiedRequest } };
+/**
+ * What the middleware sets: `new Hono<PanelsigEnv>()` types `c.get("panelsig")`.
+ *
+ * @example
+ * ```ts
+ * import { Hono } from "hono";
+ * const app = new Hono<PanelsigEnv>();
+ * app.use(panelsig({ scheme: "opterius-panel", secret: process.env.PANEL_SECRET! }));
+ * app.post("/api/accounts/:id/suspend", (c) => c.json({ verified: c.get("panelsig").valid })); // true
+ * ```
+ */
+export type PanelsigEnv = {
+  /** Hono's per-request variables. */
+  Variables: {
+    /** The verify result of the request (its `body` holds the verified bytes). */
+    panelsig: VerifiedRequest;
+  };
+};
 
-/** Hono middleware verifying every request it sees. */
+/**
+ * Hono middleware verifying every request it sees, with @panelsig/webcrypto's verifyRequest unless
+ * another is given. A rejected request gets the real receiver's status, headers and body; an
+ * accepted one goes on with `c.get("panelsig")`, and `c.req.json()`, `c.req.text()`... read the
+ * verified bytes. Throws a PanelsigError (`invalid_option`) for a bad option, and for
+ * `entranceError: "close"`, which a Web handler cannot do.
+ *
+ * @example
+ * ```ts
+ * import { Hono } from "hono";
+ * import { panelsig, type PanelsigEnv } from "@panelsig/middleware/hono";
+ *
+ * const app = new Hono<PanelsigEnv>();
+ * app.use(panelsig({ scheme: "opterius-agent", secret: process.env.AGENT_SECRET! }));
+ * app.post("/account/create", async (c) => c.json({ created: (await c.req.json()).username }));
+ * export default app; // Deno.serve(app.fetch), Bun, Workers
+ * ```
+ */
 export function panelsig(options: PanelsigHonoOptions): MiddlewareHandler<PanelsigEnv> {
   const { verifyOptions, onError, own } = readMiddlewareOptions(options, ["verifyRequest", "clientIp"]);
   const verify = own.verifyRequest ?? webcryptoVerifyRequest;

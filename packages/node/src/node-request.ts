@@ -9,8 +9,21 @@ import { nodeProvider } from "./provider.ts";
 
 /**
  * Verifies a Node request before anything else reads its body. The client address is the socket's
- * peer. On failure, answer with `result.rejection`:
- *   res.writeHead(r.rejection.status, r.rejection.headers).end(r.rejection.body)
+ * peer. On failure, answer with `result.rejection`. Never throws because of what the client sent;
+ * throws a PanelsigError only for a mistake in `options`.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from "node:http";
+ * import { verifyNodeRequest } from "@panelsig/node";
+ *
+ * createServer(async (req, res) => {
+ *   const r = await verifyNodeRequest(req, { scheme: "opterius-agent", secret: process.env.AGENT_SECRET!, keepBody: true });
+ *   if (!r.valid) return void res.writeHead(r.rejection!.status, r.rejection!.headers).end(r.rejection!.body);
+ *   const account = JSON.parse(new TextDecoder().decode(r.body)); // the verified bytes
+ *   res.end(JSON.stringify({ created: account.username }));
+ * }).listen(7443, "127.0.0.1");
+ * ```
  */
 export function verifyNodeRequest(req: IncomingMessage, options: VerifyOptions): Promise<VerifiedRequest> {
   const { remoteAddress, remotePort } = req.socket;

@@ -5,6 +5,18 @@
 import { createHash, createHmac } from "node:crypto";
 import type { CryptoProvider, DigestPart } from "@panelsig/core";
 
+/**
+ * SHA-256 and HMAC-SHA256 from node:crypto, as the CryptoProvider the core functions take.
+ *
+ * @example
+ * ```ts
+ * import { signWith } from "@panelsig/core";
+ * import { nodeProvider } from "@panelsig/node";
+ *
+ * const digest = nodeProvider.sha256(new TextEncoder().encode("abc")); // a Buffer: ba7816bf…15ad
+ * const { headers } = await signWith(nodeProvider, { scheme: "opterius-panel", request: { method: "GET", url: "/api/ping" }, credentials: { secret: "eyJ-test" } });
+ * ```
+ */
 export const nodeProvider: CryptoProvider = {
   name: "node",
   sha256: (data) => createHash("sha256").update(data).digest(),

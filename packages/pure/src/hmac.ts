@@ -1,6 +1,7 @@
 // HMAC-SHA256 (RFC 2104). The key only ever enters the hash as two padded 64-byte blocks, so
 // their chaining states can be computed once per key: a MAC then starts mid-hash and costs the
 // message's own blocks plus one outer block.
+import { assertBytes } from "./bytes.ts";
 import { IV, compress, finish, sha256, viewOf } from "./sha256.ts";
 
 // Scratch space, shared: JavaScript runs one call at a time and nothing here re-enters.
@@ -36,22 +37,54 @@ function macFrom(inner: Int32Array, outer: Int32Array, data: Uint8Array): Uint8A
   return out;
 }
 
-/** One key's precomputed states: `mac` is HMAC-SHA256 under that key, without redoing the key. */
+/**
+ * One key's precomputed states: `mac` is HMAC-SHA256 under that key, without redoing the key
+ * (two compressions saved per message). The key's bytes are not kept: changing them afterwards
+ * changes nothing. A key that is not a Uint8Array is a PanelsigError (`invalid_bytes`, field `key`).
+ *
+ * @example
+ * ```ts
+ * import { HmacSha256Key } from "@panelsig/pure";
+ *
+ * const key = new HmacSha256Key(new TextEncoder().encode("key"));
+ * const tag = key.mac(new TextEncoder().encode("The quick brown fox jumps over the lazy dog"));
+ * // tag: f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8 (hex)
+ * ```
+ */
 export class HmacSha256Key {
   private readonly inner = new Int32Array(8);
   private readonly outer = new Int32Array(8);
 
+  /** Prepares `key` (any length; longer than 64 bytes is hashed first, as RFC 2104 says). */
   constructor(key: Uint8Array) {
+    assertBytes(key, "key");
     absorbKey(key, this.inner, this.outer);
   }
 
+  /** HMAC-SHA256 of `data` under this key: 32 new bytes. `data` that is not a Uint8Array is a PanelsigError (`invalid_bytes`, field `data`). */
   mac(data: Uint8Array): Uint8Array {
+    assertBytes(data, "data");
     return macFrom(this.inner, this.outer, data);
   }
 }
 
-/** HMAC-SHA256 of `data` under `key`. */
+/**
+ * HMAC-SHA256 of `data` under `key`: 32 new bytes. Either argument not a Uint8Array (a Buffer is
+ * one) is a PanelsigError (`invalid_bytes`) whose field names it, `key` or `data`.
+ *
+ * @example
+ * ```ts
+ * import { hmacSha256 } from "@panelsig/pure";
+ *
+ * const text = new TextEncoder();
+ * const tag = hmacSha256(text.encode("key"), text.encode("The quick brown fox jumps over the lazy dog"));
+ * // tag: f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8 (hex)
+ * hmacSha256("key" as never, tag); // throws PanelsigError: key: must be a Uint8Array, not a string (…)
+ * ```
+ */
 export function hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array {
+  assertBytes(key, "key");
+  assertBytes(data, "data");
   absorbKey(key, INNER, OUTER);
   const tag = macFrom(INNER, OUTER, data);
   // These states stand in for the key: don't leave them lying around between calls.

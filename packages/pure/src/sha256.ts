@@ -3,6 +3,8 @@
 // working variables and the 16-word message schedule live in locals, and big-endian words are
 // read straight from the caller's bytes through a DataView.
 
+import { assertBytes } from "./bytes.ts";
+
 /** The initial chaining state: first 32 bits of the fractional parts of the square roots of the
  * first 8 primes (FIPS 180-4 §5.3.3). Read-only: copy it, never write to it. */
 // prettier-ignore
@@ -268,8 +270,20 @@ export function finish(
   }
 }
 
-/** SHA-256 of `data` in one call. */
+/**
+ * SHA-256 of `data` in one call: 32 new bytes. `data` that is not a Uint8Array (a Buffer is one)
+ * is a PanelsigError (`invalid_bytes`, field `data`).
+ *
+ * @example
+ * ```ts
+ * import { sha256 } from "@panelsig/pure";
+ *
+ * const digest = sha256(new TextEncoder().encode("abc"));
+ * // digest: ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad (hex)
+ * ```
+ */
 export function sha256(data: Uint8Array): Uint8Array {
+  assertBytes(data, "data");
   const state = IV.slice();
   const blocks = Math.floor(data.length / 64);
   if (blocks > 0) compress(state, viewOf(data), 0, blocks);
@@ -278,7 +292,18 @@ export function sha256(data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Incremental SHA-256: feed chunks of any size with `update`, then take `digest` once. */
+/**
+ * Incremental SHA-256: feed chunks of any size with `update`, then take `digest` once.
+ *
+ * @example
+ * ```ts
+ * import { Sha256 } from "@panelsig/pure";
+ *
+ * const text = new TextEncoder();
+ * const digest = new Sha256().update(text.encode("a")).update(text.encode("bc")).digest();
+ * // digest: ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad (hex), as sha256("abc")
+ * ```
+ */
 export class Sha256 {
   private readonly state = IV.slice();
   private readonly pending = new Uint8Array(64);
@@ -287,7 +312,13 @@ export class Sha256 {
   private total = 0;
   private done = false;
 
+  /**
+   * Absorbs `chunk` (any length, empty included) and returns the hasher, for chaining. A chunk
+   * that is not a Uint8Array is a PanelsigError (`invalid_bytes`, field `chunk`) and changes
+   * nothing; calling it after `digest` throws.
+   */
   update(chunk: Uint8Array): this {
+    assertBytes(chunk, "chunk");
     if (this.done) throw new Error("Sha256: update() after digest()");
     const { state, pending } = this;
     const length = chunk.length;
@@ -311,6 +342,7 @@ export class Sha256 {
     return this;
   }
 
+  /** The SHA-256 of everything given to `update`: 32 new bytes. Once only: a second call throws. */
   digest(): Uint8Array {
     if (this.done) throw new Error("Sha256: digest() called twice");
     this.done = true;

@@ -5,18 +5,55 @@
 // signatures accepted in one window. The verifier calls claim only once the signature has passed,
 // so a key is always a genuine 64-hex signature, never something a client made up.
 
+/**
+ * The opterius-panel replay guard on Redis: each signature accepted once by all the processes
+ * and machines of a receiver, not once per process.
+ *
+ * @module @panelsig/replay-redis
+ */
+
 import { PanelsigError, type ReplayStore } from "@panelsig/core";
 
-/** The official `redis` client (node-redis v4 and later): `createClient()`. */
+/**
+ * The official `redis` client (node-redis v4 and later): `createClient()`. Only `sendCommand` is used.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from "redis";
+ * const client: NodeRedisLike = createClient({ url: "redis://127.0.0.1:6379", disableOfflineQueue: true });
+ * ```
+ */
 export interface NodeRedisLike {
+  /** Sends one command, e.g. `["SET", key, "1", "NX", "EX", "300"]`, and resolves to Redis's reply. */
   sendCommand(args: string[]): Promise<unknown>;
 }
 
-/** An `ioredis` client: `new Redis()`. */
+/**
+ * An `ioredis` client: `new Redis()`. Only `call` is used.
+ *
+ * @example
+ * ```ts
+ * import { Redis } from "ioredis";
+ * const client: IoRedisLike = new Redis("redis://127.0.0.1:6379", { enableOfflineQueue: false });
+ * ```
+ */
 export interface IoRedisLike {
+  /** Sends one command, e.g. `call("SET", key, "1", "NX", "EX", "300")`, and resolves to Redis's reply. */
   call(command: string, ...args: string[]): Promise<unknown>;
 }
 
+/**
+ * What {@link redisReplayStore} takes besides the client; every field is optional.
+ *
+ * @example
+ * ```ts
+ * const options: RedisReplayStoreOptions = {
+ *   prefix: "billing-hooks:",
+ *   timeoutMs: 500,
+ *   onUnavailable: (error) => console.warn(error.message),
+ * };
+ * ```
+ */
 export interface RedisReplayStoreOptions {
   /** Put before every key (default "panelsig:replay:"); give each receiver sharing a Redis its own. */
   prefix?: string;
@@ -32,20 +69,80 @@ export interface RedisReplayStoreOptions {
   onUnavailable?: (error: ReplayStoreUnavailableError) => void;
 }
 
-/** Redis did not answer a claim. `code` is stable: "replay_store_unavailable". */
+/**
+ * Redis did not answer a claim. `code` is stable: "replay_store_unavailable". Thrown by the store's
+ * `claim` (so by the verifier) unless `failOpen` is set; `@panelsig/middleware` answers it with 503.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from "node:http";
+ * import { verifyNodeRequest } from "@panelsig/node";
+ * import { ReplayStoreUnavailableError, redisReplayStore } from "@panelsig/replay-redis";
+ *
+ * const replayStore = redisReplayStore(redis); // a connected `redis` or `ioredis` client
+ * createServer(async (req, res) => {
+ *   try {
+ *     const r = await verifyNodeRequest(req, { scheme: "opterius-panel", secret: "eyJ-test", replayStore });
+ *     r.valid ? res.end("{}") : res.writeHead(r.rejection!.status, r.rejection!.headers).end(r.rejection!.body);
+ *   } catch (error) {
+ *     if (!(error instanceof ReplayStoreUnavailableError)) throw error;
+ *     res.writeHead(503).end(); // Redis is down: refuse rather than accept a possible replay
+ *   }
+ * }).listen(8080);
+ * ```
+ */
 export class ReplayStoreUnavailableError extends Error {
+  /** Always "replay_store_unavailable", for a program to branch on. */
   readonly code = "replay_store_unavailable";
 
+  /** `reason` says what went wrong (it becomes part of the message); `cause` is the client's error. */
   constructor(reason: string, options?: { cause?: unknown }) {
     super(`the replay store (Redis) did not answer: ${reason}`, options);
     this.name = "ReplayStoreUnavailableError";
   }
 }
 
+/**
+ * What every key starts with when no `prefix` is given.
+ *
+ * @example
+ * ```ts
+ * // A claimed signature is kept as "panelsig:replay:" + its 64 hex digits until its window ends:
+ * const key = DEFAULT_PREFIX + "b8dd393223e5569bbcefd660a0f3ecd1ee66a70dd8955e76f1d2cb07a8c04cb7";
+ * ```
+ */
 export const DEFAULT_PREFIX = "panelsig:replay:";
+
+/**
+ * How long a claim waits for Redis, in milliseconds, when no `timeoutMs` is given.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from "redis";
+ * const store = redisReplayStore(createClient(), { timeoutMs: DEFAULT_TIMEOUT_MS / 4 }); // 500 ms
+ * ```
+ */
 export const DEFAULT_TIMEOUT_MS = 2000;
 
-/** A ReplayStore on Redis, for `replayStore` in opterius-panel's verify options. */
+/**
+ * A ReplayStore on Redis, for `replayStore` in opterius-panel's verify options. Each claim is one
+ * atomic `SET <prefix><signature> 1 NX EX <seconds left in the window>`, sent only once the
+ * signature has passed. Refuses a client that is neither `redis` nor `ioredis`, and a bad option,
+ * with a PanelsigError (`invalid_option`) naming it.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from "redis";
+ * import { verifyNodeRequest } from "@panelsig/node";
+ * import { redisReplayStore } from "@panelsig/replay-redis";
+ *
+ * const redis = createClient({ url: process.env.REDIS_URL, disableOfflineQueue: true });
+ * redis.on("error", (e) => console.error("redis:", e.message));
+ * await redis.connect();
+ * const replayStore = redisReplayStore(redis, { prefix: "billing-hooks:" });
+ * const result = await verifyNodeRequest(req, { scheme: "opterius-panel", secret: "eyJ-test", replayStore });
+ * ```
+ */
 export function redisReplayStore(client: NodeRedisLike | IoRedisLike, options: RedisReplayStoreOptions = {}): ReplayStore {
   if (options === null || typeof options !== "object") throw new PanelsigError("invalid_option", "options", "must be an object such as { prefix }");
   const send = commandSender(client);

@@ -2,6 +2,12 @@
 // Each secret is imported as a CryptoKey once and reused: importKey costs as much as a sign.
 // WebCrypto has no incremental digest, so streamed bodies are hashed by @panelsig/pure's SHA-256.
 
+/**
+ * panelsig on WebCrypto (`crypto.subtle`): browsers, Deno, Bun, Node, edge runtimes.
+ *
+ * @module @panelsig/webcrypto
+ */
+
 import { bindSign, bindVerify, bindVerifyRequest, type Sign, type Verify, type VerifyRequest, type CryptoProvider, type SigningProvider } from "@panelsig/core";
 import { Sha256 } from "@panelsig/pure";
 
@@ -45,13 +51,66 @@ const hmacSha256 = async (key: Uint8Array, data: Uint8Array) => new Uint8Array(a
 /** WebCrypto's one-shot digests: all `sign` needs, so a bundle of `sign` carries no SHA-256 of its own. */
 const webcryptoDigests: SigningProvider = { name: "webcrypto", sha256, hmacSha256 };
 
+/**
+ * WebCrypto's SHA-256 and HMAC-SHA256 as a CryptoProvider (the incremental SHA-256 of streamed
+ * bodies is @panelsig/pure's: WebCrypto has none).
+ *
+ * @example
+ * ```ts
+ * import { webcryptoProvider } from "@panelsig/webcrypto";
+ * const digest = await webcryptoProvider.sha256(new TextEncoder().encode("abc")); // ba7816bf…15ad
+ * ```
+ */
 export const webcryptoProvider: CryptoProvider = { name: "webcrypto", sha256, hmacSha256, createSha256: () => new Sha256() };
 
-/** Signs a case object with WebCrypto. */
+/**
+ * Signs a case object with WebCrypto: the headers to send, and every intermediate. Bad input
+ * rejects with a PanelsigError naming the field. A browser bundle of `sign` alone carries no
+ * SHA-256 of its own.
+ *
+ * @example
+ * ```ts
+ * import { sign } from "@panelsig/webcrypto";
+ *
+ * const url = "https://panel.example.com/entrance/api/user/info";
+ * const { headers } = await sign({ scheme: "acepanel", request: { method: "GET", url },
+ *   credentials: { secret: "YourSecretToken", keyId: 16 }, options: { entrance: "/entrance" } });
+ * const info = await (await fetch(url, { headers })).json();
+ * ```
+ */
 export const sign: Sign = /* @__PURE__ */ bindSign(webcryptoDigests);
 
-/** Verifies a case object with WebCrypto: the real receiver's answer. */
+/**
+ * Verifies a case object with WebCrypto: the real receiver's answer.
+ *
+ * @example
+ * ```ts
+ * import { verify } from "@panelsig/webcrypto";
+ *
+ * const result = await verify({
+ *   scheme: "acepanel",
+ *   request: { method: "GET", url: "/entrance/api/user/info",
+ *     headers: [["X-Timestamp", "1700000000"], ["Authorization", "HMAC-SHA256 Credential=16, Signature=b8dd393223e5569bbcefd660a0f3ecd1ee66a70dd8955e76f1d2cb07a8c04cb7"]] },
+ *   credentials: { secret: "YourSecretToken", keyId: 16 },
+ *   context: { now: 1700000000, entrance: "/entrance" },
+ * });
+ * // result.valid: true; result.stringToSign: "HMAC-SHA256\n1700000000\n3deacd6a…65a6"
+ * ```
+ */
 export const verify: Verify = /* @__PURE__ */ bindVerify(webcryptoProvider);
 
-/** Verifies a Web Request (Deno.serve, Bun.serve, Workers, Hono) with WebCrypto. */
+/**
+ * Verifies a Web Request (Deno.serve, Bun.serve, Workers, Hono) with WebCrypto.
+ *
+ * @example
+ * ```ts
+ * import { verifyRequest } from "@panelsig/webcrypto";
+ *
+ * Deno.serve(async (request) => {
+ *   const r = await verifyRequest(request, { scheme: "opterius-agent", secret: Deno.env.get("AGENT_SECRET")!, keepBody: true });
+ *   if (!r.valid) return new Response(r.rejection!.body, { status: r.rejection!.status, headers: r.rejection!.headers });
+ *   return Response.json({ created: JSON.parse(new TextDecoder().decode(r.body)).username });
+ * });
+ * ```
+ */
 export const verifyRequest: VerifyRequest = /* @__PURE__ */ bindVerifyRequest(webcryptoProvider);

@@ -9,7 +9,8 @@
 
 import { createInterface } from "node:readline";
 import { PanelsigError, type Case } from "@panelsig/core";
-import { jsonLine, type ProviderPackage } from "@panelsig/conformance";
+import { jsonLine } from "@panelsig/conformance/json-line";
+import type { ProviderPackage } from "@panelsig/conformance/providers";
 import { EXIT } from "../command.ts";
 import { writeOut } from "../output.ts";
 

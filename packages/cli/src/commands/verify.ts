@@ -4,7 +4,7 @@
 // intermediate the receiver computed. With --jsonl it is the batch form (see jsonl.ts).
 
 import { headerValue, type Case, type SignOptions, type VerifyResult } from "@panelsig/core";
-import type { ProviderPackage } from "@panelsig/conformance";
+import type { ProviderPackage } from "@panelsig/conformance/providers";
 import { parseFlags, UsageError } from "../args.ts";
 import { readCaseFile } from "../case-file.ts";
 import { EXIT, exitCodes, type Command } from "../command.ts";

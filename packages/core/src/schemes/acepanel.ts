@@ -37,8 +37,16 @@ const UINT64_MAX = (1n << 64n) - 1n;
 const AUTHORIZATION_FORMAT = "%s Credential=%d, Signature=%s";
 const TIMESTAMP_WINDOW_SECONDS = 300;
 
-/** An AcePanel API token as the panel stores it. */
+/**
+ * An AcePanel API token as the panel stores it.
+ *
+ * @example
+ * ```ts
+ * const token: AcepanelToken = { secret: "YourSecretToken", expiresAt: 1800000000, ipWhitelist: ["203.0.113.0/24", "198.51.100.7"] };
+ * ```
+ */
 export interface AcepanelToken {
+  /** The token's secret, as text. */
   secret: string;
   /** Unix seconds; absent = never expires. */
   expiresAt?: number;
@@ -46,11 +54,29 @@ export interface AcepanelToken {
   ipWhitelist?: readonly string[];
 }
 
-/** AcePanel's http.entrance_error: the entrance page (418), nginx's 404 page, or a closed connection. */
+/**
+ * AcePanel's http.entrance_error: the entrance page (418), nginx's 404 page, or a closed connection.
+ *
+ * @example
+ * ```ts
+ * const entranceError: EntranceError = "nginx"; // requests outside the entrance get nginx's 404 page
+ * ```
+ */
 export type EntranceError = "418" | "nginx" | "close";
 const ENTRANCE_ERRORS: readonly EntranceError[] = ["418", "nginx", "close"];
 
+/**
+ * The acepanel verifier's options: the token lookup and the panel's settings.
+ *
+ * @example
+ * ```ts
+ * import type { AcepanelToken, AcepanelVerifyOptions } from "@panelsig/core";
+ * const tokens = new Map<string, AcepanelToken>([["16", { secret: "YourSecretToken" }]]);
+ * const options: AcepanelVerifyOptions = { scheme: "acepanel", token: (keyId) => tokens.get(keyId), entrance: "/entrance", ipHeader: "X-Forwarded-For" };
+ * ```
+ */
 export interface AcepanelVerifyOptions extends CommonVerifyOptions {
+  /** Always "acepanel". */
   scheme: "acepanel";
   /** The token with this id (a decimal string: ids are 64-bit), or undefined when there is none. */
   token(keyId: string): MaybePromise<AcepanelToken | undefined>;

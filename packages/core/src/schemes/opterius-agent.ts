@@ -34,7 +34,16 @@ import {
   type OpteriusSettings,
 } from "./opterius.ts";
 
+/**
+ * The opterius-agent verifier's options: the agent's secret and its clock window.
+ *
+ * @example
+ * ```ts
+ * const options: OpteriusAgentVerifyOptions = { scheme: "opterius-agent", secret: process.env.AGENT_SECRET!, windowSeconds: 300 };
+ * ```
+ */
 export interface OpteriusAgentVerifyOptions extends CommonVerifyOptions {
+  /** Always "opterius-agent". */
   scheme: "opterius-agent";
   /** The agent's shared secret (secret_key), as text. */
   secret: string;

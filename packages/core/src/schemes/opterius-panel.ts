@@ -23,7 +23,18 @@ import type { Diagnosis, HeaderPair, SignResult } from "../types.ts";
 import type { CommonVerifyOptions } from "../verify-options.ts";
 import { bodyAtHand, macPrefixedBody, SECRET_RULE, type BodyMac, opteriusAnswer, opteriusErrorBody, opteriusSettings, outsideWindow, WINDOW_RULE, type OpteriusSettings } from "./opterius.ts";
 
+/**
+ * The opterius-panel verifier's options: the panel's api token, its clock window, and the replay
+ * guard this scheme needs (it signs neither method nor path).
+ *
+ * @example
+ * ```ts
+ * import { MemoryReplayStore, type OpteriusPanelVerifyOptions } from "@panelsig/core";
+ * const options: OpteriusPanelVerifyOptions = { scheme: "opterius-panel", secret: process.env.PANEL_API_TOKEN!, replayStore: new MemoryReplayStore() };
+ * ```
+ */
 export interface OpteriusPanelVerifyOptions extends CommonVerifyOptions {
+  /** Always "opterius-panel". */
   scheme: "opterius-panel";
   /** The panel's api_token, as text. */
   secret: string;
