@@ -13,8 +13,8 @@ import type { SignOptions } from "./types.ts";
 export interface ReadCase {
   scheme: SchemeId;
   request: ParsedRequest;
-  /** The secret's UTF-8 bytes: every scheme keys the HMAC with the secret as text. */
-  secret: Uint8Array;
+  /** The secret, checked to have a UTF-8 form: every scheme keys the HMAC with the secret's text. */
+  secret: string;
   /** credentials.keyId as given (checked by the scheme that needs it). */
   keyId: unknown;
   /** The timestamp text to send, or undefined for "now". */
@@ -56,22 +56,27 @@ export function readCase(input: unknown, op: "sign" | "verify"): ReadCase {
   return {
     scheme,
     request,
-    secret: readSecret(input.credentials.secret),
+    secret: checkSecret(input.credentials.secret),
     keyId: input.credentials.keyId,
     timestamp: readTimestamp(input.timestamp),
     options: readOptions(scheme, input.options),
   };
 }
 
-/** A secret as the schemes key their HMAC with it: the UTF-8 bytes of a non-empty text. */
-export function readSecret(secret: unknown, field = "credentials.secret"): Uint8Array {
+/** A secret as the schemes key their HMAC with it: a non-empty text with a UTF-8 form. */
+export function checkSecret(secret: unknown, field = "credentials.secret"): string {
   if (typeof secret !== "string" || secret === "") {
     throw new PanelsigError("invalid_secret", field, "must be a non-empty string");
   }
   if (loneSurrogateAt(secret) >= 0) {
     throw new PanelsigError("invalid_secret", field, "has a lone surrogate, so it has no UTF-8 form");
   }
-  return utf8(secret);
+  return secret;
+}
+
+/** A secret's UTF-8 bytes, checked (see checkSecret). */
+export function readSecret(secret: unknown, field = "credentials.secret"): Uint8Array {
+  return utf8(checkSecret(secret, field));
 }
 
 function readTimestamp(timestamp: unknown): string | undefined {

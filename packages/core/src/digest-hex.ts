@@ -11,9 +11,9 @@ export function sha256Hex(provider: SigningProvider, parts: readonly DigestPart[
   return whenReady(provider.sha256(joinParts(parts)), toHex);
 }
 
-export function hmacSha256Hex(provider: SigningProvider, key: Uint8Array, parts: readonly DigestPart[]): MaybePromise<string> {
+export function hmacSha256Hex(provider: SigningProvider, key: DigestPart, parts: readonly DigestPart[]): MaybePromise<string> {
   if (provider.hmacSha256Hex) return provider.hmacSha256Hex(key, parts);
-  return whenReady(provider.hmacSha256(key, joinParts(parts)), toHex);
+  return whenReady(provider.hmacSha256(typeof key === "string" ? utf8(key) : key, joinParts(parts)), toHex);
 }
 
 /** The parts' bytes, one after another (text as UTF-8), pooled: they are only hashed (bytes.ts). */

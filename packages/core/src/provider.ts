@@ -72,8 +72,8 @@ export interface SigningProvider {
   hmacSha256(key: Uint8Array, data: Uint8Array): MaybePromise<Uint8Array>;
   /** Optional: lower-case hex SHA-256 of the parts one after another. */
   sha256Hex?(parts: readonly DigestPart[]): MaybePromise<string>;
-  /** Optional: lower-case hex HMAC-SHA256 of the parts one after another. */
-  hmacSha256Hex?(key: Uint8Array, parts: readonly DigestPart[]): MaybePromise<string>;
+  /** Optional: lower-case hex HMAC-SHA256 of the parts one after another, keyed with bytes or with text (its UTF-8). */
+  hmacSha256Hex?(key: DigestPart, parts: readonly DigestPart[]): MaybePromise<string>;
 }
 
 /**

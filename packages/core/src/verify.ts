@@ -3,7 +3,7 @@
 // the case, so it throws), and then it goes through the same path as a live request: the
 // context's body limit and replay memory become the options a server would pass.
 
-import { isAscii, toBinaryString } from "./bytes.ts";
+import { isAscii, toBinaryString, utf8 } from "./bytes.ts";
 import { readCase, readScheme, readSecret } from "./case.ts";
 import { PanelsigError } from "./errors.ts";
 import type { HttpMessage } from "./http-message.ts";
@@ -69,7 +69,7 @@ export function verifyWith(provider: CryptoProvider, input: Case, options?: Veri
     };
     const secret = (input.credentials as CaseCredentials).secret;
     // The contract's verify result has no response to send: no rejection.
-    return verifyPrepared(provider, prepareCase(c.scheme, { secret, secretBytes: c.secret, keyId: c.keyId }, context, extra), message, false);
+    return verifyPrepared(provider, prepareCase(c.scheme, { secret, secretBytes: utf8(c.secret), keyId: c.keyId }, context, extra), message, false);
   } catch (error) {
     return Promise.reject(error);
   }

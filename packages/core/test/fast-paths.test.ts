@@ -44,6 +44,17 @@ describe("hex digests of parts: the provider's own methods and the byte path agr
     );
   });
 
+  it("hmacSha256Hex keyed with text: the key is the text's UTF-8", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 80 }), fc.array(part, { maxLength: 3 }), (key, parts) => {
+        const expected = createHmac("sha256", Buffer.from(key, "utf8")).update(joined(parts)).digest("hex");
+        expect(hmacSha256Hex(nodeProvider, key, parts)).toBe(expected);
+        expect(hmacSha256Hex(bytesOnly, key, parts)).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("one byte part is hashed as it is, text as its UTF-8", () => {
     const euro = "\u20ac"; // E2 82 AC
     expect(sha256Hex(bytesOnly, [euro])).toBe(createHash("sha256").update(Buffer.from([0xe2, 0x82, 0xac])).digest("hex"));

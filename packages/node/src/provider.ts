@@ -2,8 +2,15 @@
 // Its hex methods hash text without copying it first and print the hex in C++: the same calls a
 // hand-written signer makes.
 
+import * as nodeCrypto from "node:crypto";
 import { createHash, createHmac } from "node:crypto";
 import type { CryptoProvider, DigestPart } from "@panelsig/core";
+
+/**
+ * crypto.hash (Node 20.12+, Deno, Bun): a one-shot digest without a Hash object, about 1 µs less a
+ * call; createHash where it is missing.
+ */
+const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: DigestPart, encoding: "hex") => string }).hash;
 
 /**
  * SHA-256 and HMAC-SHA256 from node:crypto, as the CryptoProvider the core functions take.
@@ -26,11 +33,12 @@ export const nodeProvider: CryptoProvider = {
   },
   hmacSha256: (key, data) => createHmac("sha256", key).update(data).digest(),
   sha256Hex(parts: readonly DigestPart[]) {
+    if (parts.length === 1 && oneShotHash) return oneShotHash("sha256", parts[0]!, "hex");
     const hash = createHash("sha256");
     for (let i = 0; i < parts.length; i++) hash.update(parts[i]!);
     return hash.digest("hex");
   },
-  hmacSha256Hex(key, parts: readonly DigestPart[]) {
+  hmacSha256Hex(key: DigestPart, parts: readonly DigestPart[]) {
     const mac = createHmac("sha256", key);
     for (let i = 0; i < parts.length; i++) mac.update(parts[i]!);
     return mac.digest("hex");

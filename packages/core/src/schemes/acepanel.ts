@@ -26,7 +26,7 @@ import { ipAllowed, requestIp } from "../ip-whitelist.ts";
 import { isRecord } from "../is-record.ts";
 import { isPromiseLike, whenReady } from "../maybe-promise.ts";
 import { BAD_PATH, INCOMPLETE, LOCALES, tableAnswer, TOO_LARGE, type Answer, type AnswerEntry, type Locale, type Outcome } from "../messages.ts";
-import type { CryptoProvider, MaybePromise, SigningProvider } from "../provider.ts";
+import type { CryptoProvider, DigestPart, MaybePromise, SigningProvider } from "../provider.ts";
 import { decodedPath } from "../request.ts";
 import type { CommonSettings, SchemeSigner, SchemeVerifier, Verdict } from "../scheme.ts";
 import type { Diagnosis, SignResult } from "../types.ts";
@@ -232,7 +232,8 @@ interface AcepanelParts {
   bodyHash: string;
   /** The re-printed number the server reads from X-Timestamp. */
   timestamp: string;
-  secret: Uint8Array;
+  /** The signer's secret text, or the verifier's token secret bytes (the only ones a diagnosis meets). */
+  secret: DigestPart;
 }
 
 interface AcepanelIntermediates {
@@ -497,7 +498,7 @@ async function diagnose(provider: CryptoProvider, m: AcepanelMismatch): Promise<
 }
 
 function key(p: AcepanelParts): string {
-  return `${p.method}\n${p.canonicalPath}\n${p.canonicalQuery}\n${p.bodyHash}\n${p.timestamp}\n${latin1(p.secret)}`;
+  return `${p.method}\n${p.canonicalPath}\n${p.canonicalQuery}\n${p.bodyHash}\n${p.timestamp}\n${latin1(p.secret as Uint8Array)}`;
 }
 
 function* candidates(provider: CryptoProvider, m: AcepanelMismatch): Generator<Candidate> {
@@ -551,7 +552,7 @@ function* candidates(provider: CryptoProvider, m: AcepanelMismatch): Generator<C
   if (m.timestamp > 0n) {
     for (const skew of SKEW_SECONDS) yield candidate("timestamp-skew", skewSummary(skew), { timestamp: (m.timestamp + BigInt(skew)).toString() });
   }
-  for (const { mistake, summary, key: secret } of secretMistakes(p.secret)) yield candidate(mistake, summary, { secret });
+  for (const { mistake, summary, key: secret } of secretMistakes(p.secret as Uint8Array)) yield candidate(mistake, summary, { secret });
 }
 
 type Make = (mistake: string, summary: string, change: Partial<AcepanelParts>) => Candidate;
