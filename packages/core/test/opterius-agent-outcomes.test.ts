@@ -120,7 +120,7 @@ describe("opterius-agent sign: timestampForm", () => {
   it("a text Go's RFC 3339 parser refuses is signed verbatim, with a warning naming it", async () => {
     const r = await signWith(oracleProvider, { ...base, timestamp: "yesterday" });
     expect(r.signature).toBe(hmacHex(secret, `yesterdayPOST/account/create${BODY}`));
-    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings!.length).toBe(1);
     expect(r.warnings![0]).toContain('"yesterday" is signed verbatim');
     expect(r.warnings![0]).toContain("timestamp_invalid");
   });
