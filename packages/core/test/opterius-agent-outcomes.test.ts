@@ -148,6 +148,20 @@ describe("opterius-agent: a streamed body", () => {
     expect((await verify(message(signedHeaders(offset), streamOf(BODY)))).diagnosis).toBe(undefined);
     expect((await verify(message(signedHeaders(offset), streamOf(BODY)), { keepBody: true })).diagnosis).toMatchObject({ mistake: "timestamp-form" });
   });
+  it("a path beyond ASCII: the decoded path's UTF-8 bytes precede the body, in memory, as text and streamed", async () => {
+    const target = "/files/\xe4\xb8\xad"; // "/files/中" as the request line's bytes
+    const signature = hmacHex(secret, `${Z}PUT/files/中${BODY}`);
+    expect(await verify(message(signedHeaders(signature), enc.encode(BODY), target, "PUT"))).toStrictEqual({ valid: true, stringToSign: `${Z}PUT/files/中${BODY}`, expectedSignature: signature });
+    expect(await verify(message(signedHeaders(signature), streamOf(BODY), target, "PUT"))).toStrictEqual({ valid: true, expectedSignature: signature });
+    const c: Case = { scheme: "opterius-agent", request: { method: "PUT", url: "/files/%E4%B8%AD", body: BODY, headers: signedHeaders(signature) }, credentials: { secret }, context: { now: T } };
+    expect(await verifyWith(oracleProvider, c)).toStrictEqual({ valid: true, stringToSign: `${Z}PUT/files/中${BODY}`, expectedSignature: signature });
+  });
+  it("an empty stream is the empty body", async () => {
+    const signature = hmacHex(secret, `${Z}GET/x`);
+    expect(await verify(message(signedHeaders(signature), streamOf(), "/x", "GET"))).toStrictEqual({ valid: true, expectedSignature: signature });
+    const r = await verify(message(signedHeaders(hmacHex(secret, `${Z}GET/x{}`)), streamOf(), "/x", "GET"), { keepBody: true });
+    expect(r.diagnosis).toMatchObject({ mistake: "body-not-sent", stringToSign: `${Z}GET/x{}` });
+  });
   it("a binary streamed body, kept: the mismatch's string to sign in base64", async () => {
     const bytes = new Uint8Array([0xff, 0x00, 0x41]);
     const stream = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(bytes), c.close()) });
