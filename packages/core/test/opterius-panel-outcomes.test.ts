@@ -109,7 +109,7 @@ describe("opterius-panel options: what each accepts, and the error naming it", (
   for (const windowSeconds of [-1, Number.NaN, Number.POSITIVE_INFINITY, "300", null]) {
     it(`windowSeconds ${String(windowSeconds)} is refused`, () => refuses({ windowSeconds }, "options.windowSeconds", /a non-negative number of seconds/));
   }
-  for (const [what, replayStore] of [["null", null], ["a function", () => true], ["an object without claim", {}], ["claim not a function", { claim: true }], ["a string", "memory"]] as const) {
+  for (const [what, replayStore] of [["null", null], ["a function", () => true], ["a function with a claim method", Object.assign(() => true, { claim: () => true })], ["an object without claim", {}], ["claim not a function", { claim: true }], ["a string", "memory"]] as const) {
     it(`replayStore ${what} is refused`, () => refuses({ replayStore }, "options.replayStore", /claim\(signature, expiresAt, now\)/));
   }
   it("a store with a claim method is taken, also from a class instance", async () => {
@@ -246,6 +246,14 @@ describe("opterius-panel diagnosis: each mistake id, the bytes the client signed
     expect(await diagnosisOf(newline, BODY)).toMatchObject({ mistake: "secret-trailing-newline", signature: newline, stringToSign: `${T}${BODY}` });
     // A token that is not hex is never hex-decoded.
     expect(await diagnosisOf(createHmac("sha256", Buffer.from("ab", "hex")).update(`${T}{}`).digest("hex"), undefined)).toBe(undefined);
+  });
+  it("the empty-body mistakes are tried only for an empty body; the body mistakes only for a body", async () => {
+    // A body sent: [] or null signed is not "body-not-sent".
+    expect(await diagnosisOf(hmacHex(secret, `${T}[]`), "abc")).toBe(undefined);
+    expect(await diagnosisOf(hmacHex(secret, `${T}null`), "abc")).toBe(undefined);
+    // No body sent: {} re-encoded as a JSON string is no body mistake; sent, it is.
+    expect(await diagnosisOf(hmacHex(secret, `${T}"{}"`), undefined)).toBe(undefined);
+    expect(await diagnosisOf(hmacHex(secret, `${T}"{}"`), "{}")).toMatchObject({ mistake: "body-signed-as-json-string", stringToSign: `${T}"{}"` });
   });
   it("a skewed timestamp below 0 is never tried; 0 itself is", async () => {
     const at = { now: () => 3 } as Partial<VerifyOptions>;
