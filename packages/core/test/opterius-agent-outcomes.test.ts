@@ -6,7 +6,7 @@
 // body are those of docs/schemes/opterius-agent.md.
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { errorRejection, PanelsigError, signWith, verifyHttpWith, verifyWith, type Case, type HeaderPair, type HttpMessage, type VerifyOptions } from "@panelsig/core";
+import { errorRejection, howToSign, PanelsigError, signWith, verifyHttpWith, verifyWith, type Case, type HeaderPair, type HttpMessage, type VerifyOptions } from "@panelsig/core";
 import { hmacHex, oracleProvider } from "./oracle.ts";
 
 const secret = "your-secret-key-here";
@@ -117,6 +117,17 @@ describe("opterius-agent sign: timestampForm", () => {
       expect((error as Error).message).toContain('"Z" or "+00:00"');
     });
   }
+  it('timestampForm "Z" and "+00:00" are taken: the signed X-Timestamp ends with that form', async () => {
+    for (const timestampForm of ["Z", "+00:00"]) {
+      const r = await signWith(oracleProvider, { ...base, options: { timestampForm } });
+      const sent = r.headers[1]![1];
+      expect(sent.endsWith(timestampForm)).toBe(true);
+      expect(r.signature).toBe(hmacHex(secret, `${sent}POST/account/create${BODY}`));
+    }
+  });
+  it("howToSign names the parts the Agent signs", () => {
+    expect(howToSign("opterius-agent")).toContain("X-Timestamp text + method + decoded path without the query + the exact body bytes");
+  });
   it("a text Go's RFC 3339 parser refuses is signed verbatim, with a warning naming it", async () => {
     const r = await signWith(oracleProvider, { ...base, timestamp: "yesterday" });
     expect(r.signature).toBe(hmacHex(secret, `yesterdayPOST/account/create${BODY}`));
@@ -210,6 +221,30 @@ describe("opterius-agent diagnosis: each mistake id, the bytes the client signed
     for (const sent of ["2026-04-08T14:32:00.5Z", "2026-04-08T16:32:00+02:00"]) {
       expect(await diagnosisOf(hmacHex(secret, `2026-04-08T14:32:01ZGET/x`), sent, undefined, "/x", "GET")).toBe(undefined);
     }
+  });
+  it("path-encoded is the WHATWG path encoding (a backtick is escaped in a path, not in a query)", async () => {
+    const toSign = `${Z}GET/a%60b`;
+    expect(await diagnosisOf(hmacHex(secret, toSign), Z, undefined, "/a`b", "GET")).toMatchObject({ mistake: "path-encoded", stringToSign: toSign });
+  });
+  it("no skew in the +00:00 form is tried for a timestamp sent with another offset", async () => {
+    expect(await diagnosisOf(hmacHex(secret, "2026-04-08T14:32:01+00:00GET/x"), "2026-04-08T16:32:00+02:00", undefined, "/x", "GET")).toBe(undefined);
+  });
+  it("signature-uppercase-hex shows what the receiver signed: base64 for a binary body, nothing for a stream not kept", async () => {
+    const bytes = new Uint8Array([0xff, 0x00, 0x41]);
+    const signed = Buffer.concat([Buffer.from(`${Z}POST/t`), Buffer.from(bytes)]);
+    const upper = hmacHex(secret, signed).toUpperCase();
+    const binary = await verify(message(signedHeaders(upper), bytes, "/t"));
+    const { summary, ...shown } = binary.diagnosis!;
+    expect(shown).toStrictEqual({ mistake: "signature-uppercase-hex", signature: upper, stringToSignBase64: signed.toString("base64") });
+    expect(summary).toMatch(/upper-case hex/);
+    const streamed = await verify(message(signedHeaders(hmacHex(secret, `${Z}POST/account/create${BODY}`).toUpperCase()), streamOf(BODY)));
+    const { mistake, summary: _summary, ...rest } = streamed.diagnosis!;
+    expect(mistake).toBe("signature-uppercase-hex");
+    expect(Object.keys(rest)).toStrictEqual(["signature"]);
+  });
+  it("an empty stream not kept: the body's absence is known, so body-not-sent is still tried", async () => {
+    const r = await verify(message(signedHeaders(hmacHex(secret, `${Z}GET/x{}`)), streamOf(), "/x", "GET"));
+    expect(r.diagnosis).toMatchObject({ mistake: "body-not-sent", stringToSign: `${Z}GET/x{}` });
   });
   it("secret-hex-decoded and secret-trailing-newline", async () => {
     const hexSecret = "0a1b2c3d";
