@@ -7,6 +7,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { errorRejection, howToSign, PanelsigError, signWith, verifyHttpWith, verifyWith, type Case, type HeaderPair, type HttpMessage, type VerifyOptions } from "@panelsig/core";
+import { PROVIDERS } from "@panelsig/conformance";
 import { hmacHex, oracleProvider } from "./oracle.ts";
 
 const secret = "your-secret-key-here";
@@ -173,6 +174,15 @@ describe("opterius-agent: a streamed body", () => {
     const r = await verify(message(signedHeaders(hmacHex(secret, `${Z}GET/x{}`)), streamOf(), "/x", "GET"), { keepBody: true });
     expect(r.diagnosis).toMatchObject({ mistake: "body-not-sent", stringToSign: `${Z}GET/x{}` });
   });
+  for (const { name, provider } of PROVIDERS) {
+    it(`${name}: a streamed body after an ASCII and a non-ASCII prefix`, async () => {
+      for (const [target, path] of [["/account/create", "/account/create"], ["/files/\xe4\xb8\xad", "/files/中"]]) {
+        const signature = hmacHex(secret, `${Z}POST${path}${BODY}`);
+        const r = await verifyHttpWith(provider, message(signedHeaders(signature), streamOf(BODY.slice(0, 7), BODY.slice(7)), target), options());
+        expect(r).toStrictEqual({ valid: true, expectedSignature: signature });
+      }
+    });
+  }
   it("a binary streamed body, kept: the mismatch's string to sign in base64", async () => {
     const bytes = new Uint8Array([0xff, 0x00, 0x41]);
     const stream = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(bytes), c.close()) });
