@@ -119,7 +119,7 @@ describe("opterius-agent sign: timestampForm", () => {
     });
   }
   it('timestampForm "Z" and "+00:00" are taken: the signed X-Timestamp ends with that form', async () => {
-    for (const timestampForm of ["Z", "+00:00"]) {
+    for (const timestampForm of ["Z", "+00:00"] as const) {
       const r = await signWith(oracleProvider, { ...base, options: { timestampForm } });
       const sent = r.headers[1]![1];
       expect(sent.endsWith(timestampForm)).toBe(true);
