@@ -65,6 +65,23 @@ const VERSION = /^HTTP\/(\d)\.(\d)$/;
  * an HttpFailure when Go's server would refuse it.
  */
 export async function readRequest(input: Incoming, maxBodyBytes: number, sendContinue: () => void): Promise<RawRequest | HttpFailure | undefined> {
+  // Between requests on a connection nothing is buffered: wait for the next one's first bytes, then
+  // take its head at once when it came whole (the common case), else line by line.
+  if (input.length === 0 && !(await input.more())) return undefined;
+  const lines = input.head(MAX_HEAD_BYTES) ?? (await readHeadLines(input));
+  if (!Array.isArray(lines)) return lines;
+  const head = parseHead(lines);
+  if ("failure" in head) return head;
+  const body = head.length === 0 && head.expect === "" ? NO_BODY : await readBody(input, head, maxBodyBytes, sendContinue);
+  if ("failure" in body) return { ...body, request: `${head.method} ${head.target}` };
+  const { method, target, minor, headers, host, keepAlive } = head;
+  return { method, target, minor, headers, host, body: body.body, bodyCut: body.bodyCut, keepAlive };
+}
+
+const NO_BODY: Body = { body: new Uint8Array(0), bodyCut: false };
+
+/** The head line by line, as the bytes arrive (when it did not come whole in one chunk). */
+async function readHeadLines(input: Incoming): Promise<string[] | HttpFailure | undefined> {
   let budget = MAX_HEAD_BYTES;
   const lines: string[] = [];
   const scan = newLineScan();
@@ -76,26 +93,21 @@ export async function readRequest(input: Incoming, maxBodyBytes: number, sendCon
       continue;
     }
     budget -= line.length + 1;
-    if (line === "" && lines.length > 0) break;
+    if (line === "" && lines.length > 0) return lines;
     lines.push(line);
   }
-  const head = parseHead(lines);
-  if ("failure" in head) return head;
-  const body = await readBody(input, head, maxBodyBytes, sendContinue);
-  if ("failure" in body) return { ...body, request: `${head.method} ${head.target}` };
-  return { ...head, ...body };
 }
 
 type Head = Omit<RawRequest, "body" | "bodyCut"> & { length: number | "chunked"; expect: string };
 
 function parseHead(lines: string[]): Head | HttpFailure {
-  const [requestLine, ...fields] = lines;
-  const sp1 = requestLine!.indexOf(" ");
-  const sp2 = sp1 < 0 ? -1 : requestLine!.indexOf(" ", sp1 + 1);
+  const requestLine = lines[0]!;
+  const sp1 = requestLine.indexOf(" ");
+  const sp2 = sp1 < 0 ? -1 : requestLine.indexOf(" ", sp1 + 1);
   if (sp2 < 0) return badRequest();
-  const method = requestLine!.slice(0, sp1);
-  const target = requestLine!.slice(sp1 + 1, sp2);
-  const version = VERSION.exec(requestLine!.slice(sp2 + 1));
+  const method = requestLine.slice(0, sp1);
+  const target = requestLine.slice(sp1 + 1, sp2);
+  const version = VERSION.exec(requestLine.slice(sp2 + 1));
   if (!TOKEN.test(method) || !version) return badRequest();
   if (version[1] !== "1") return fail("505 HTTP Version Not Supported: unsupported protocol version");
   const minor = Number(version[2]);
@@ -103,7 +115,8 @@ function parseHead(lines: string[]): Head | HttpFailure {
   if (!url) return badRequest();
 
   const headers: HeaderPair[] = [];
-  for (const field of fields) {
+  for (let i = 1; i < lines.length; i++) {
+    const field = lines[i]!;
     if (field.charCodeAt(0) === 32 || field.charCodeAt(0) === 9) {
       // An obsolete folded line continues the previous value (Go joins them with one space).
       if (headers.length === 0) return badRequest();
@@ -117,30 +130,39 @@ function parseHead(lines: string[]): Head | HttpFailure {
     if (!TOKEN.test(name)) return badRequest();
     headers.push([name, trimmed(field.slice(colon + 1))]);
   }
-  if (headers.some(([, value]) => BAD_VALUE.test(value))) return badRequest();
-
-  const all = (name: string) => headers.filter(([n]) => n.length === name.length && n.toLowerCase() === name).map(([, v]) => v);
-  const hosts = all("host");
+  // The headers the server itself reads, found in one pass.
+  const hosts: string[] = [];
+  const transferEncodings: string[] = [];
+  const lengths: string[] = [];
+  const connection: string[] = [];
+  let expect: string | undefined;
+  for (const [name, value] of headers) {
+    if (BAD_VALUE.test(value)) return badRequest();
+    const n = name.length;
+    if (n !== 4 && n !== 6 && n !== 10 && n !== 14 && n !== 17) continue;
+    const lower = name.toLowerCase();
+    if (lower === "host") hosts.push(value);
+    else if (lower === "transfer-encoding") transferEncodings.push(value);
+    else if (lower === "content-length") lengths.push(value);
+    else if (lower === "connection") connection.push(value);
+    else if (lower === "expect") expect ??= value;
+  }
   if (hosts.length > 1) return badRequest();
   if (minor >= 1 && hosts.length === 0 && method !== "CONNECT") return badRequest("missing required Host header");
   if (hosts.length === 1 && !HOST.test(hosts[0]!)) return badRequest("malformed Host header");
 
   let length: number | "chunked" = 0;
-  const transferEncodings = minor >= 1 ? all("transfer-encoding") : [];
-  if (transferEncodings.length > 0) {
+  if (minor >= 1 && transferEncodings.length > 0) {
     if (transferEncodings.length > 1 || transferEncodings[0]!.toLowerCase() !== "chunked") return fail("501 Not Implemented", "Unsupported transfer encoding");
     length = "chunked";
-  } else {
-    const lengths = all("content-length");
-    if (lengths.length > 0) {
-      if (lengths.some((l) => l !== lengths[0])) return badRequest();
-      if (!/^[0-9]{1,19}$/.test(lengths[0]!) || BigInt(lengths[0]!) >= 1n << 63n) return badRequest();
-      length = Number(lengths[0]);
-    }
+  } else if (lengths.length > 0) {
+    if (lengths.some((l) => l !== lengths[0])) return badRequest();
+    if (!/^[0-9]{1,19}$/.test(lengths[0]!) || BigInt(lengths[0]!) >= 1n << 63n) return badRequest();
+    length = Number(lengths[0]);
   }
-  const connection = all("connection").join(",").toLowerCase().split(",").map((t) => t.trim());
-  const keepAlive = minor === 0 ? connection.includes("keep-alive") && !connection.includes("close") : !connection.includes("close");
-  return { method, target, minor, headers, host: url.host ?? hosts[0] ?? "", keepAlive, length, expect: all("expect")[0] ?? "" };
+  const tokens = connection.length === 0 ? [] : connection.join(",").toLowerCase().split(",").map((t) => t.trim());
+  const keepAlive = minor === 0 ? tokens.includes("keep-alive") && !tokens.includes("close") : !tokens.includes("close");
+  return { method, target, minor, headers, host: url.host ?? hosts[0] ?? "", keepAlive, length, expect: expect ?? "" };
 }
 
 /**
@@ -151,7 +173,7 @@ function parseTarget(method: string, target: string): { host?: string } | undefi
   if (target === "" || CTL.test(target)) return undefined;
   if (method === "CONNECT" && !target.startsWith("/")) return { host: target };
   if (target === "*") return {};
-  const scheme = SCHEME.exec(target);
+  const scheme = target.charCodeAt(0) === 47 ? null : SCHEME.exec(target); // "/": the origin form
   if (target.startsWith(":")) return undefined;
   let rest = scheme ? target.slice(scheme[0].length) : target;
   const q = rest.indexOf("?");

@@ -7,6 +7,7 @@ import type { Socket } from "node:net";
 
 const HIGH_WATER = 256 * 1024;
 const EMPTY = Buffer.alloc(0);
+const CRLF_CRLF = Buffer.from("\r\n\r\n");
 
 /** Where the search for the end of a line stopped, to go on from there when more bytes arrive. */
 export interface LineScan {
@@ -54,8 +55,8 @@ export class Incoming {
     if (this.ended) return Promise.resolve(false);
     this.socket.resume();
     return new Promise((resolve) => {
-      this.wake = () => resolve(true);
-    }).then(() => this.buffered > 0 || !this.ended);
+      this.wake = () => resolve(this.buffered > 0 || !this.ended);
+    });
   }
 
   /**
@@ -81,6 +82,36 @@ export class Incoming {
       scanned.offset = 0;
     }
     return undefined;
+  }
+
+  /**
+   * The common case in one step: when the first unread chunk holds a whole head ending in CRLF CRLF
+   * (at most `budget` bytes, first line not empty), that head's lines as `line` would give them one
+   * by one, taken at once; undefined otherwise (the caller then reads line by line).
+   */
+  head(budget: number): string[] | undefined {
+    const chunk = this.chunks[this.start];
+    if (!chunk || chunk[this.offset] === 10 || chunk[this.offset] === 13) return undefined;
+    const blank = chunk.indexOf(CRLF_CRLF, this.offset);
+    if (blank < 0 || blank + 4 - this.offset > budget) return undefined;
+    let text = chunk.toString("latin1", this.offset, blank + 2);
+    // An empty line ended by a bare LF earlier (LF LF, or LF CR LF) ends the head there.
+    const lf = text.indexOf("\n\n");
+    const crlf = text.indexOf("\n\r\n");
+    const early = lf >= 0 && (crlf < 0 || lf < crlf) ? lf : crlf;
+    if (early >= 0) {
+      this.consume(early + (early === lf ? 2 : 3));
+      text = text.slice(0, early + 1);
+    } else {
+      this.consume(text.length + 2);
+    }
+    const lines = text.split("\n");
+    lines.pop();
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
+    }
+    return lines;
   }
 
   /** Up to `max` bytes from what is buffered (none when nothing is), without copying where possible. */

@@ -39,7 +39,10 @@ export function listen(handler: ServeHandler, options: ListenOptions): Promise<L
         port: typeof address === "object" && address ? address.port : options.port,
         close: () =>
           new Promise((done) => {
-            server.close(() => done());
+            server.close(() => {
+              options.output.flush();
+              done();
+            });
             for (const socket of sockets) socket.destroy();
           }),
       });
@@ -52,8 +55,9 @@ async function serveConnection(socket: Socket, handler: ServeHandler, options: L
   socket.on("error", () => socket.destroy());
   const peer = peerAddress(socket.remoteAddress ?? "", socket.remotePort ?? 0);
   const input = new Incoming(socket);
+  const sendContinue = () => socket.write("HTTP/1.1 100 Continue\r\n\r\n");
   for (;;) {
-    const request = await readRequest(input, options.maxBodyBytes, () => socket.write("HTTP/1.1 100 Continue\r\n\r\n"));
+    const request = await readRequest(input, options.maxBodyBytes, sendContinue);
     if (request === undefined || socket.destroyed) return void socket.end();
     if ("failure" in request) {
       options.onRefused?.(request, peer);
@@ -74,7 +78,8 @@ async function serveConnection(socket: Socket, handler: ServeHandler, options: L
     const close = answer.close === true || !request.keepAlive || request.bodyCut;
     socket.write(responseText(answer, request.method === "HEAD", close));
     if (close) return hangUp(socket, input);
-    await options.output.ready();
+    const logFull = options.output.ready();
+    if (logFull) await logFull;
   }
 }
 

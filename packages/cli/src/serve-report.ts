@@ -37,21 +37,24 @@ function clip(text: string): string {
 }
 
 export class RecentRequests {
+  /** A ring of `size` places: the next entry goes to `next`, over the oldest once it is full. */
   private readonly entries: ReportEntry[] = [];
+  private next = 0;
 
   constructor(private readonly size: number) {}
 
   add(entry: ReportEntry): void {
-    const e = entry.expected;
-    if (e) for (const key in e) if ((e as Record<string, string>)[key]!.length > KEPT_CHARACTERS) (e as Record<string, string>)[key] = clip((e as Record<string, string>)[key]!);
+    const e = entry.expected as Record<string, string> | undefined;
+    if (e) for (const key in e) if (e[key]!.length > KEPT_CHARACTERS) e[key] = clip(e[key]!);
     const d = entry.diagnosis as unknown as Record<string, unknown> | undefined;
     if (d) for (const key in d) if (typeof d[key] === "string" && (d[key] as string).length > KEPT_CHARACTERS) d[key] = clip(d[key] as string);
-    this.entries.push(entry);
-    if (this.entries.length > this.size) this.entries.shift();
+    this.entries[this.next] = entry;
+    this.next = this.next + 1 === this.size ? 0 : this.next + 1;
   }
 
   /** Newest first. */
   list(): ReportEntry[] {
-    return [...this.entries].reverse();
+    const newest = this.next === 0 ? this.entries.length : this.next;
+    return [...this.entries.slice(0, newest).reverse(), ...this.entries.slice(newest).reverse()];
   }
 }

@@ -38,6 +38,21 @@ function raw(port: number, ...parts: (string | Buffer)[]): Promise<Answer[]> {
   });
 }
 
+/** As raw, but each piece written on its own (the server may get them in as many reads). */
+function rawInPieces(port: number, pieces: string[]): Promise<Answer[]> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => {
+      socket.setNoDelay(true);
+      for (const piece of pieces) socket.write(piece, "latin1");
+      socket.end();
+    });
+    const chunks: Buffer[] = [];
+    socket.on("data", (c: Buffer) => chunks.push(c));
+    socket.on("error", reject);
+    socket.on("close", () => resolve(splitAnswers(Buffer.concat(chunks).toString("utf8"))));
+  });
+}
+
 function splitAnswers(text: string): Answer[] {
   const answers: Answer[] = [];
   while (text.length) {
@@ -115,6 +130,21 @@ describe("serve reads requests as Go's server does", () => {
     expect(JSON.parse(a!.body).body).toStrictEqual({ length: 3, sha256: sha256("abc") });
     const [b] = await get("/entrance/api/user/info", auth(aceSignature("GET", "/api/user/info", "", "")) + "\r\n", "abc");
     expect(b!.status).toBe(401);
+  });
+
+  it("line ends as Go's reader takes them: bare LF, a blank line of LF CR LF, a head sent a byte at a time", async () => {
+    // The body holds CR LF CR LF: the head ends at the first blank line, however it is written.
+    const body = "a\r\n\r\nb";
+    const fields = [`Host: 127.0.0.1:${s.port}`, `X-Timestamp: ${NOW}`, auth(aceSignature("POST", "/api/files/create", "", body)), `Content-Length: ${body.length}`, "Connection: close"];
+    const head = (eol: string) => ["POST /entrance/api/files/create HTTP/1.1", ...fields].join(eol) + eol;
+    const requests = { lf: `${head("\n")}\n${body}`, lfThenCrLf: `${head("\n")}\r\n${body}`, crLf: `${head("\r\n")}\r\n${body}` };
+    const answers = [
+      ...(await raw(s.port, requests.lf)),
+      ...(await raw(s.port, requests.lfThenCrLf)),
+      ...(await rawInPieces(s.port, [...requests.crLf])),
+    ];
+    expect(answers.map((a) => a.status)).toStrictEqual([200, 200, 200]);
+    for (const a of answers) expect(JSON.parse(a.body).body).toStrictEqual({ length: 6, sha256: sha256(body) }) // a, CR LF CR LF, b;
   });
 
   it("2,000 headers before the Authorization: all kept (Node's parser keeps about 1,000)", async () => {

@@ -140,7 +140,8 @@ describe("panelsig serve --scheme acepanel (Node)", () => {
     });
     expect("signature" in (latest.expected as object)).toBe(false);
     expect(report.requests.some((r) => r.valid === true)).toBe(true);
-    expect(server.output()).toMatch(/\n\d{4}-\d\d-\d\dT[\d:.]+Z GET \/entrance\/api\/report\/check\?tampered=1 → 401 signature_mismatch/);
+    const log = await server.waitForOutput("GET /entrance/api/report/check?tampered=1 → 401 signature_mismatch");
+    expect(log).toMatch(/\n\d{4}-\d\d-\d\dT[\d:.]+Z GET \/entrance\/api\/report\/check\?tampered=1 → 401 signature_mismatch/);
   });
 
   it("a known mistake: named in the log, the report and the live page (readable without JavaScript)", async () => {

@@ -8,6 +8,10 @@ export function whenReady<T, R>(value: MaybePromise<T>, next: (value: T) => Mayb
   return isPromiseLike(value) ? Promise.resolve(value).then(next) : next(value);
 }
 
-function isPromiseLike<T>(value: MaybePromise<T>): value is Promise<T> {
+/**
+ * True when the value is still to come. An async function awaits a value only then
+ * (`isPromiseLike(x) ? await x : x`): an `await` of a ready value still costs a microtask turn.
+ */
+export function isPromiseLike<T>(value: MaybePromise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === "function";
 }

@@ -1,7 +1,7 @@
 // Small general modules at their edges: the shown string to sign (its shortcut for a text body
 // after an ASCII prefix against the byte path), whenReady with a value and a promise, isRecord,
-// PanelsigError's name, readBody on bytes in memory, and the replay store's ring when entries
-// expire and when it grows. Expected values are hand-written or from Buffer.
+// PanelsigError's name, readBody on bytes in memory, and the replay store's queue when entries
+// expire and their slots are taken again. Expected values are hand-written or from Buffer.
 import { Buffer } from "node:buffer";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -100,23 +100,25 @@ describe("MemoryReplayStore: the ring", () => {
     expect(store.claim("A", 300, 200)).toBe(true);
     expect(store.claim("A", 300, 200)).toBe(false);
   });
-  it("every entry is still known after the ring has grown, twice", () => {
+  it("every entry is still known after 40 claims", () => {
     const store = new MemoryReplayStore({ maxEntries: 1000 });
     const names = Array.from({ length: 40 }, (_, i) => `sig-${i}`);
     for (const name of names) expect(store.claim(name, 100, 10)).toBe(true);
     expect(names.map((name) => store.claim(name, 100, 10))).toEqual(names.map(() => false));
     expect(store.size).toBe(40);
   });
-  it("entries moved when the ring grew are forgotten when they expire, even after their slots are taken again", () => {
+  it("entries are forgotten when they expire, even after their slots are taken again", () => {
     const store = new MemoryReplayStore({ maxEntries: 1000 });
-    const first = Array.from({ length: 17 }, (_, i) => `old-${i}`); // the seventeenth claim grows the ring from 16 to 32
+    const first = Array.from({ length: 17 }, (_, i) => `old-${i}`); // seventeen claims, then 32 more over their slots
     for (const name of first) expect(store.claim(name, 100, 10)).toBe(true);
     // At 200 all of them have expired; 32 new claims go round the ring over their old slots.
     for (let i = 0; i < 32; i++) expect(store.claim(`new-${i}`, 1000, 200)).toBe(true);
     expect(first.map((name) => store.claim(name, 1000, 200))).toEqual(first.map(() => true));
   });
-  it("maxEntries must be a whole number, at least 1", () => {
-    expect(() => new MemoryReplayStore({ maxEntries: 0 })).toThrow("maxEntries: must be a whole number of signatures, at least 1, not 0");
+  it("maxEntries must be a whole number from 1 to 2^24", () => {
+    expect(() => new MemoryReplayStore({ maxEntries: 0 })).toThrow("maxEntries: must be a whole number of signatures from 1 to 16777216, not 0");
+    expect(() => new MemoryReplayStore({ maxEntries: 2 ** 24 + 1 })).toThrow("maxEntries: must be a whole number of signatures from 1 to 16777216, not 16777217");
+    expect(new MemoryReplayStore({ maxEntries: 1 }).claim("a", 10, 0)).toBe(true);
     let error: unknown;
     try {
       new MemoryReplayStore({ maxEntries: 1.5 });

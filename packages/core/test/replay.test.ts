@@ -2,6 +2,7 @@
 // forgotten; when full it refuses new signatures ("full") and never forgets a live one to make
 // room (that would let a replay through); the verifier answers "full" with replay_store_full (503).
 import { createHmac } from "node:crypto";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MemoryReplayStore, PanelsigError, verifyRequestWith, type ReplayStore } from "@panelsig/core";
 import { oracleProvider } from "./oracle.ts";
@@ -88,8 +89,66 @@ describe("MemoryReplayStore", () => {
     for (let i = 0; i < 10; i++) expect(store.claim(`early${i}`, 5000, 4000)).toBe(true);
     expect(store.size).toBe(50);
   });
-  it("maxEntries must be a whole number of at least 1", () => {
-    for (const maxEntries of [0, -1, 1.5, Number.NaN, Infinity]) {
+  it("an entry expiring exactly now is still held: a full store stays full until the second after", () => {
+    const store = new MemoryReplayStore({ maxEntries: 3 });
+    for (const s of ["a", "b", "c"]) expect(store.claim(s, 1300, 1000)).toBe(true);
+    expect(store.claim("d", 1400, 1300)).toBe("full"); // all three expire at 1300, inclusive
+    expect(store.size).toBe(3);
+    expect(store.claim("d", 1400, 1301)).toBe(true); // all three leave at once
+    expect(store.size).toBe(1);
+    expect(store.claim("a", 1400, 1301)).toBe(true); // forgotten, so new again
+    expect(store.claim("b", 1400, 1301)).toBe(true);
+    expect(store.claim("c", 1400, 1301)).toBe("full"); // d, a and b fill it
+  });
+  it("wraps around its ring: each claim of a store of 3 answered as claim order says", () => {
+    // Claim k (k = 0, 1, …) is s<k> at now = 1000 + k, expiring at now + 2: at claim k the claims
+    // k-2 and k-1 are held (k-3 expired at 999 + k), so 3 entries are never exceeded and the ring
+    // of 3 slots is reused from the start every 3 claims.
+    const store = new MemoryReplayStore({ maxEntries: 3 });
+    for (let k = 0; k < 12; k++) {
+      const now = 1000 + k;
+      expect(store.claim(`s${k}`, now + 2, now)).toBe(true);
+      expect(store.size).toBe(Math.min(k + 1, 3));
+      if (k >= 2) expect(store.claim(`s${k - 2}`, now + 2, now)).toBe(false); // expires at now: still held
+      if (k >= 3) expect(store.claim(`s${k - 3}`, now + 2, now)).toBe("full"); // expired, but 3 are held
+    }
+  });
+  it("never expires an entry whose expiry is Infinity", () => {
+    const store = new MemoryReplayStore({ maxEntries: 2 });
+    expect(store.claim("forever", Infinity, 0)).toBe(true);
+    expect(store.claim("forever", Infinity, Number.MAX_SAFE_INTEGER)).toBe(false);
+    expect(store.claim("a", 10, Number.MAX_SAFE_INTEGER)).toBe(true);
+    expect(store.claim("b", 10, Number.MAX_SAFE_INTEGER)).toBe("full");
+  });
+  it("answers as the queue it documents, for any sequence of claims (collisions in a small table included)", () => {
+    // The documented behaviour written out plainly: claims held in claim order; at each claim the
+    // expired ones (expiry < now) leave from the front until one that has not expired.
+    function modelClaim(queue: { signature?: string; expiresAt: number }[], max: number, signature: string, expiresAt: number, now: number) {
+      while (queue.length > 0 && queue[0]!.expiresAt < now) queue.shift();
+      const held = queue.find((e) => e.signature === signature);
+      if (held && held.expiresAt >= now) return false;
+      if (queue.length >= max) return "full";
+      if (held) held.signature = undefined;
+      queue.push({ signature, expiresAt });
+      return true;
+    }
+    const claim = fc.record({ signature: fc.constantFrom("a", "b", "c", "d", "e", "f", "g", "h", "0".repeat(64), "1".repeat(64)), life: fc.nat(6), tick: fc.nat(3) });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(claim, { maxLength: 200 }), (max, claims) => {
+        const store = new MemoryReplayStore({ maxEntries: max });
+        const queue: { signature?: string; expiresAt: number }[] = [];
+        let now = 1000;
+        for (const c of claims) {
+          now += c.tick;
+          expect(store.claim(c.signature, now + c.life, now)).toBe(modelClaim(queue, max, c.signature, now + c.life, now));
+          expect(store.size).toBe(queue.length);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it("maxEntries must be a whole number from 1 to 2^24 (the store is allocated whole)", () => {
+    for (const maxEntries of [0, -1, 1.5, Number.NaN, Infinity, 2 ** 24 + 1]) {
       expect(() => new MemoryReplayStore({ maxEntries })).toThrow(PanelsigError);
     }
     expect(new MemoryReplayStore({ maxEntries: 1 }).claim("a", 2, 1)).toBe(true);

@@ -24,7 +24,7 @@ import { canonicalBinaryQuery, canonicalQuery, GO_MAX_QUERY_PARAMS, goQueryEscap
 import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
 import { ipAllowed, requestIp } from "../ip-whitelist.ts";
 import { isRecord } from "../is-record.ts";
-import { whenReady } from "../maybe-promise.ts";
+import { isPromiseLike, whenReady } from "../maybe-promise.ts";
 import { BAD_PATH, INCOMPLETE, LOCALES, tableAnswer, TOO_LARGE, type Answer, type AnswerEntry, type Locale, type Outcome } from "../messages.ts";
 import type { CryptoProvider, MaybePromise, SigningProvider } from "../provider.ts";
 import { decodedPath } from "../request.ts";
@@ -367,12 +367,14 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
   if (!scanned.ok) return { outcome: "malformed_authorization", detail: scanned.error };
   const [algorithm, keyId, signature] = scanned.values as [string, string, string];
   if (algorithm !== ALGORITHM) return { outcome: "unsupported_algorithm" };
-  const record = await own.token(keyId);
+  const lookup = own.token(keyId);
+  const record = isPromiseLike(lookup) ? await lookup : lookup;
   if (record === undefined) return { outcome: "unknown_key" };
   const token = readToken(record, keyId);
   if (token.expiresAt !== undefined && token.expiresAt < common.now) return { outcome: "token_expired" };
 
-  const body = await hashBody(provider, message.body, common.limits);
+  const hashed = hashBody(provider, message.body, common.limits);
+  const body = isPromiseLike(hashed) ? await hashed : hashed;
   if (body.failed) return { outcome: body.failed };
   const timestampText = headerValue(message.headers, "X-Timestamp");
   const timestamp = castInt64Decimal(timestampText);
@@ -384,7 +386,8 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
     timestamp,
     secret: token.secret,
   };
-  const computed = await acepanelSignature(provider, parts);
+  const signed = acepanelSignature(provider, parts);
+  const computed = isPromiseLike(signed) ? await signed : signed;
   const shown: Verdict = { canonicalRequest: computed.canonicalRequest, stringToSign: computed.stringToSign, expectedSignature: computed.signature };
   if (!timingSafeEqualText(signature, computed.signature)) {
     // The body, when it is at hand (in memory, or streamed and kept), for the diagnosis.

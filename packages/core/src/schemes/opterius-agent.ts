@@ -14,7 +14,7 @@ import { jsonBodyMistakes } from "../diagnosis-json.ts";
 import { hmacSha256Hex } from "../digest-hex.ts";
 import { goUnescape } from "../go-url.ts";
 import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
-import { whenReady } from "../maybe-promise.ts";
+import { isPromiseLike, whenReady } from "../maybe-promise.ts";
 import type { CryptoProvider, MaybePromise, SigningProvider } from "../provider.ts";
 import { decodedPath } from "../request.ts";
 import { formatRfc3339, parseRfc3339 } from "../rfc3339.ts";
@@ -106,7 +106,8 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
   if (late) return { outcome: late };
 
   const prefix = timestamp + message.method + path;
-  const body = await macPrefixedBody(provider, own.secret, prefix, message.body, common.limits);
+  const maced = macPrefixedBody(provider, own.secret, prefix, message.body, common.limits);
+  const body = isPromiseLike(maced) ? await maced : maced;
   if (body.failed) return { outcome: body.failed };
   // The string to sign holds the body: shown when the body is at hand (see bodyAtHand).
   const atHand = bodyAtHand(message.body, body.kept);

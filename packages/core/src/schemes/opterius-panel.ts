@@ -14,7 +14,7 @@ import { hmacSha256Hex } from "../digest-hex.ts";
 import { PanelsigError } from "../errors.ts";
 import { goUnescape } from "../go-url.ts";
 import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
-import { whenReady } from "../maybe-promise.ts";
+import { isPromiseLike, whenReady } from "../maybe-promise.ts";
 import type { CryptoProvider, MaybePromise, SigningProvider } from "../provider.ts";
 import { claimOutcome, type ReplayStore } from "../replay.ts";
 import type { CommonSettings, SchemeSigner, SchemeVerifier, Verdict } from "../scheme.ts";
@@ -106,10 +106,11 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
   if (late) return { outcome: late };
 
   // No body in memory: nothing to MAC but the empty-body forms below.
-  const body: BodyMac =
+  const maced: MaybePromise<BodyMac> =
     isInMemory(message.body) && message.body.length === 0
       ? { signature: "", empty: true, length: 0, kept: common.limits.keep ? inMemoryBytes(message.body) : undefined }
-      : await macPrefixedBody(provider, own.secret, timestamp, message.body, common.limits);
+      : macPrefixedBody(provider, own.secret, timestamp, message.body, common.limits);
+  const body = isPromiseLike(maced) ? await maced : maced;
   if (body.failed) return { outcome: body.failed };
   const atHand = bodyAtHand(message.body, body.kept);
   let shown: Verdict | undefined;
@@ -118,7 +119,8 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
     // An empty body may have been signed either way: the real client's "{}" first, the doc's "" only if needed.
     for (const form of EMPTY_BODY_FORMS) {
       // A streamed body that turned out empty was MACed as "" already.
-      const mac = form === "" && body.signature !== "" ? body.signature : await hmacSha256Hex(provider, own.secret, [timestamp, form]);
+      const computed = form === "" && body.signature !== "" ? body.signature : hmacSha256Hex(provider, own.secret, [timestamp, form]);
+      const mac = isPromiseLike(computed) ? await computed : computed;
       const candidate = showPrefixedBody<Verdict>({}, timestamp, form);
       candidate.expectedSignature = mac;
       expected.push(candidate);
