@@ -103,13 +103,13 @@ function readOptions(scheme: SchemeId, options: unknown): SignOptions {
   if (!isRecord(options)) throw new PanelsigError("invalid_option", "options", "must be an object");
   const rules = SIGNERS[scheme].signOptions;
   for (const name of Object.keys(options)) {
-    const rule = rules[name];
-    if (!rule) {
+    const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
+    if (rule === undefined) {
       const allowed = Object.keys(rules);
       const hint = allowed.length ? `${scheme} takes: ${allowed.join(", ")}` : `${scheme} takes no options`;
       throw new PanelsigError("invalid_option", `options.${name}`, `unknown option; ${hint}`);
     }
-    if (options[name] !== undefined && rule[1] && !rule[1](options[name])) throw new PanelsigError("invalid_option", `options.${name}`, `must be ${rule[0]}`);
+    if (options[name] !== undefined && rule && !rule[1](options[name])) throw new PanelsigError("invalid_option", `options.${name}`, `must be ${rule[0]}`);
   }
   return options as SignOptions;
 }

@@ -12,10 +12,10 @@ import type { ReplayStore } from "./replay.ts";
 import type { Diagnosis, SignResult, UncheckedReason, VerifyContext } from "./types.ts";
 
 /**
- * What an option's value must be (said in the error) and the check it must pass; without a check,
- * the scheme's settings() checks the value itself (a secret, with its own error code).
+ * What an option's value must be (said in the error) and the check it must pass; null for an
+ * option the scheme's settings() checks itself (a secret, with its own error code).
  */
-export type OptionRule = readonly [what: string, ok?: (value: unknown) => boolean];
+export type OptionRule = readonly [what: string, ok: (value: unknown) => boolean] | null;
 
 export interface SchemeSigner {
   /** The case options (case.options) this scheme's signer takes, each with its rule. */

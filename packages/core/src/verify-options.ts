@@ -72,9 +72,10 @@ export function prepareOptions(options: unknown, defaultMaxBodyBytes: number): P
 /** One option by the rule its name has (common or the scheme's); an unknown name is refused. */
 export function checkOption(scheme: SchemeId, name: string, value: unknown): void {
   if (value === undefined) return; // undefined is as if absent, as for every option
-  const rule = COMMON_RULES[name] ?? VERIFIERS[scheme].options[name];
-  if (!rule) refuseUnknown(name, scheme);
-  if (rule[1] && !rule[1](value)) throw new PanelsigError("invalid_option", `options.${name}`, `must be ${rule[0]}`);
+  const rules = Object.hasOwn(COMMON_RULES, name) ? COMMON_RULES : VERIFIERS[scheme].options;
+  if (!Object.hasOwn(rules, name)) refuseUnknown(name, scheme);
+  const rule = rules[name];
+  if (rule && !rule[1](value)) throw new PanelsigError("invalid_option", `options.${name}`, `must be ${rule[0]}`);
 }
 
 /** The receiver's clock now, Unix seconds. */
@@ -89,7 +90,7 @@ export function readClock(clock: (() => unknown) | undefined): number {
 /** A misspelt or foreign option must not be ignored: the error names it, and whose it is or what was meant. */
 function refuseUnknown(name: string, scheme: SchemeId): never {
   const allowed = ["scheme", ...Object.keys(VERIFIERS[scheme].options), ...Object.keys(COMMON_RULES)];
-  const owners = (Object.keys(VERIFIERS) as SchemeId[]).filter((s) => name in VERIFIERS[s].options);
+  const owners = (Object.keys(VERIFIERS) as SchemeId[]).filter((s) => Object.hasOwn(VERIFIERS[s].options, name));
   if (owners.length > 0) throw new PanelsigError("invalid_option", `options.${name}`, `is for ${owners.join(" and ")} only, not ${scheme}`);
   const meant = allowed.find((known) => known.toLowerCase() === name.toLowerCase());
   const hint = meant ? `did you mean ${meant}? ` : "";

@@ -200,8 +200,8 @@ function readContext(context: unknown, scheme: SchemeId): VerifyContext {
     if (!field) throw new PanelsigError("invalid_case", `context.${name}`, `unknown field; the context takes: ${Object.keys(CONTEXT_FIELDS).join(", ")}`);
     if (value !== undefined && !field[1](value)) throw new PanelsigError("invalid_case", `context.${name}`, `must be ${field[0]}`);
   }
-  if (context.acceptedSignatures !== undefined && !("replayStore" in VERIFIERS[scheme].options)) {
-    const guarded = (Object.keys(VERIFIERS) as SchemeId[]).filter((s) => "replayStore" in VERIFIERS[s].options);
+  if (context.acceptedSignatures !== undefined && !Object.hasOwn(VERIFIERS[scheme].options, "replayStore")) {
+    const guarded = (Object.keys(VERIFIERS) as SchemeId[]).filter((s) => Object.hasOwn(VERIFIERS[s].options, "replayStore"));
     throw new PanelsigError("invalid_case", "context.acceptedSignatures", `is for ${guarded.join(" and ")} only: the other schemes have no replay guard`);
   }
   return context as VerifyContext;

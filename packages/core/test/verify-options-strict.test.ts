@@ -69,3 +69,18 @@ describe("verify(case, options)", () => {
     expect(await verifyWith(oracleProvider, aCase as never, {})).toStrictEqual(expected);
   });
 });
+
+describe("an option named like an Object.prototype member is unknown, not inherited", () => {
+  it("toString, constructor and hasOwnProperty are refused as no option of any scheme", async () => {
+    for (const name of ["toString", "constructor", "hasOwnProperty"]) {
+      let error: unknown;
+      try {
+        await verifyRequestWith(oracleProvider, new Request("http://h/api/x", { method: "POST" }), { scheme: "opterius-panel", secret: "s", [name]: 1 } as never);
+      } catch (e) {
+        error = e;
+      }
+      expect([(error as PanelsigError).code, (error as PanelsigError).field]).toEqual(["invalid_option", `options.${name}`]);
+      expect((error as PanelsigError).message).toBe(`options.${name}: is not an option; opterius-panel takes: scheme, secret, windowSeconds, replayStore, now, maxBodyBytes, keepBody, diagnose`);
+    }
+  });
+});

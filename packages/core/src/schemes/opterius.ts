@@ -21,7 +21,8 @@ export interface OpteriusSettings {
 
 const DEFAULT_WINDOW_SECONDS = 300;
 
-export const SECRET_RULE: OptionRule = ["the shared secret, a non-empty string"];
+/** The secret is checked by readSecret (invalid_secret, naming options.secret). */
+export const SECRET_RULE: OptionRule = null;
 export const WINDOW_RULE: OptionRule = ["a non-negative number of seconds", (v) => typeof v === "number" && Number.isFinite(v) && v >= 0];
 
 /** The settings from the secret's bytes and the window, the window's default filled in. */
