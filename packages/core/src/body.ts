@@ -1,7 +1,7 @@
-// Reads a request body chunk by chunk into a hash, never holding more than one chunk unless the
-// caller asked to keep the bytes, and stopping as soon as the byte limit is passed. A body may be
-// bytes already in memory, a Web ReadableStream (Request.body) or any async iterable of bytes
-// (Node's IncomingMessage is one). A source that fails while it is read (the client went away,
+// A request body as the verifiers take it. One in memory (bytes, or a case object's text) is taken
+// whole; a streamed one — a Web ReadableStream (Request.body) or any async iterable of bytes
+// (Node's IncomingMessage is one) — is read chunk by chunk into a hash, never holding more than one
+// chunk unless the caller asked to keep the bytes, and stopping as soon as the byte limit is passed. A source that fails while it is read (the client went away,
 // sent bad chunking, the stream errored) is answered as incomplete, never thrown: what a client
 // does must not make a verifier reject.
 
@@ -54,13 +54,11 @@ export type BodyRead =
   | { failed: BodyFailure }
   | { failed?: undefined; length: number; bytes: Uint8Array | undefined };
 
-/** Feeds every chunk of `source` to `sink`; collects the bytes only when `keep`. */
-export async function readBody(source: BodySource, sink: (chunk: Uint8Array) => void, limits: BodyLimits): Promise<BodyRead> {
-  if (source instanceof Uint8Array) {
-    if (source.length > limits.maxBytes) return { failed: "body_too_large" };
-    sink(source);
-    return { length: source.length, bytes: limits.keep ? source : undefined };
-  }
+/** A body that arrives in chunks: a Web stream or any async iterable of bytes. */
+export type BodyStream = Exclude<BodySource, Uint8Array>;
+
+/** Feeds every chunk of a streamed body to `sink`; collects the bytes only when `keep`. (A body in memory never comes here: the schemes take it whole.) */
+export async function readBody(source: BodyStream, sink: (chunk: Uint8Array) => void, limits: BodyLimits): Promise<BodyRead> {
   const kept: Uint8Array[] = [];
   let length = 0;
   const take = (chunk: unknown): boolean => {
@@ -119,6 +117,6 @@ async function readIterable(source: AsyncIterable<Uint8Array>, take: Take): Prom
   }
 }
 
-function isReadableStream(source: BodySource): source is ReadableStream<Uint8Array> {
+function isReadableStream(source: BodyStream): source is ReadableStream<Uint8Array> {
   return typeof (source as ReadableStream<Uint8Array>).getReader === "function";
 }

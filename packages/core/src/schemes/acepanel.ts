@@ -10,7 +10,7 @@
 // statuses and messages in each locale it ships. After a mismatch, the diagnosis tries the
 // mistakes AcePanel clients make (at the end of this file).
 
-import { inMemoryBytes, isInMemory, overLimit, readBody, type BodyFailure, type BodyLimits, type BodySource } from "../body.ts";
+import { inMemoryBytes, isInMemory, overLimit, readBody, type BodyFailure, type BodyLimits, type BodySource, type BodyStream } from "../body.ts";
 import { binaryStringToBytes, isAscii, timingSafeEqualText, toBinaryString, toHex, utf8, utf8Text } from "../bytes.ts";
 import { readSecret, type ReadCase } from "../case.ts";
 import { DIAGNOSIS_MAX_BODY_BYTES, firstMatch, latin1, lossyUtf8, secretMistakes, skewSummary, SKEW_SECONDS, upperCaseSignature, whatwgEncoded, type Candidate } from "../diagnosis.ts";
@@ -443,7 +443,7 @@ function hashBody(provider: CryptoProvider, body: BodySource | string, limits: B
   return hashStream(provider, body, limits);
 }
 
-async function hashStream(provider: CryptoProvider, body: BodySource, limits: BodyLimits): Promise<BodyHash> {
+async function hashStream(provider: CryptoProvider, body: BodyStream, limits: BodyLimits): Promise<BodyHash> {
   const hash = provider.createSha256();
   const read = await readBody(body, (chunk) => hash.update(chunk), limits);
   if (read.failed) return read;

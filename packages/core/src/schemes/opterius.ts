@@ -2,7 +2,7 @@
 // options, the clock window, the answers and the error body. Their messages are panelsig's own
 // (the receivers are not public; docs/verify-outcomes.md), in English only.
 
-import { inMemoryBytes, isInMemory, overLimit, readBody, type BodyFailure, type BodyLimits, type BodySource, type InMemoryBody } from "../body.ts";
+import { inMemoryBytes, isInMemory, overLimit, readBody, type BodyFailure, type BodyLimits, type BodySource, type BodyStream, type InMemoryBody } from "../body.ts";
 import { binaryStringToBytes, isAscii, toHex } from "../bytes.ts";
 import { readSecret } from "../case.ts";
 import { hmacSha256Hex } from "../digest-hex.ts";
@@ -84,7 +84,7 @@ export function macPrefixedBody(provider: CryptoProvider, secret: Uint8Array, pr
   return macStream(provider, secret, typeof prefixPart === "string" ? binaryStringToBytes(prefixPart) : prefixPart, body, limits);
 }
 
-async function macStream(provider: CryptoProvider, secret: Uint8Array, prefix: Uint8Array, body: BodySource, limits: BodyLimits): Promise<BodyMac> {
+async function macStream(provider: CryptoProvider, secret: Uint8Array, prefix: Uint8Array, body: BodyStream, limits: BodyLimits): Promise<BodyMac> {
   const mac = await createHmacSha256(provider, secret);
   mac.update(prefix);
   const read = await readBody(body, (chunk) => mac.update(chunk), limits);
