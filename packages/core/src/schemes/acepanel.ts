@@ -172,21 +172,23 @@ const PUBLIC_PATHS = new Set([
   "/api/user/passkey/login",
 ]);
 
-/** The server's reading of its `http.entrance` setting: no trailing "/", a leading "/". */
+/**
+ * The server's reading of its `http.entrance` setting: one trailing "/" cut (Go's
+ * strings.TrimSuffix, so "/e//" is the entrance "/e/"), a leading "/" added.
+ */
 function normaliseEntrance(entrance: string): string {
-  const trimmed = entrance.replace(/\/+$/, "");
+  const trimmed = entrance.endsWith("/") ? entrance.slice(0, -1) : entrance;
   return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
 }
 
 /**
- * What remains of a decoded path once the entrance is removed, as the server's entrance
- * middleware does it; undefined when the path is not under the entrance.
+ * What remains of a decoded path below the normalised entrance, as the server's entrance
+ * middleware cuts it; undefined when the path is not below it. (The entrance itself has nothing
+ * below it to sign: the signer refuses it, the verifier redirects or refuses it.)
  */
 function stripEntrance(path: string, entrance: string): string | undefined {
-  const prefix = normaliseEntrance(entrance);
-  if (prefix === "/") return path;
-  if (path === prefix) return "";
-  return path.startsWith(prefix + "/") ? path.slice(prefix.length) : undefined;
+  if (entrance === "/") return path;
+  return path.startsWith(entrance + "/") ? path.slice(entrance.length) : undefined;
 }
 
 function isApiPath(path: string): boolean {
@@ -198,7 +200,7 @@ function isApiPath(path: string): boolean {
  * verifier), which must be /api or /api/…: the only paths the server checks a token on.
  */
 function canonicalPath(path: string, entrance: string | undefined): string {
-  const rest = stripEntrance(path, entrance ?? "/");
+  const rest = stripEntrance(path, normaliseEntrance(entrance ?? "/"));
   if (rest !== undefined && isApiPath(rest)) return rest;
   if (entrance === undefined && /\/api(\/|$)/.test(path)) {
     throw new PanelsigError(
@@ -430,15 +432,15 @@ export function readAuthorization(header: string): ReturnType<typeof goSscanf> {
   return m ? { ok: true, values: [m[1]!, m[2]!, m[3]!] } : goSscanf(header, AUTHORIZATION_FORMAT);
 }
 
+/** `length`: a streamed body's (a body in memory has its bytes at hand for the diagnosis). */
 type BodyHash = { failed: BodyFailure } | { failed?: undefined; hash: string; length: number | undefined; kept: Uint8Array | undefined };
 
 /** hex(sha256(body)): a body in memory in one call (text as it is), a streamed one chunk by chunk as it arrives. */
 function hashBody(provider: CryptoProvider, body: BodySource | string, limits: BodyLimits): MaybePromise<BodyHash> {
   if (isInMemory(body)) {
     if (overLimit(body, limits.maxBytes)) return { failed: "body_too_large" };
-    const length = typeof body === "string" ? undefined : body.length;
     const kept = limits.keep ? inMemoryBytes(body) : undefined;
-    return whenReady(sha256Hex(provider, [body]), (hash) => ({ hash, length, kept }));
+    return whenReady(sha256Hex(provider, [body]), (hash) => ({ hash, length: undefined, kept }));
   }
   return hashStream(provider, body, limits);
 }
