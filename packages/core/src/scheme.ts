@@ -24,10 +24,9 @@ export interface SchemeSigner {
   sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult>;
 }
 
-/** A case's credentials, read: the secret as text and as the UTF-8 bytes every scheme keys its HMAC with. */
+/** A case's credentials, read: the secret as checked text (its UTF-8 is the HMAC key; case.ts checkSecret). */
 export interface ReadCredentials {
   secret: string;
-  secretBytes: Uint8Array;
   /** credentials.keyId as given (checked by the scheme that needs it). */
   keyId: unknown;
 }
