@@ -68,6 +68,10 @@ export const verifier: SchemeVerifier<PanelSettings, OpteriusPanelVerifyOptions>
   answer: opteriusAnswer,
   errorBody: opteriusErrorBody,
   howToSign: 'sign HMAC-SHA256(api token, X-Timestamp + the exact body bytes; "{}" when no body is sent), in lower-case hex',
+  contextAtSigning(timestamp) {
+    const now = Number(timestamp); // not Unix seconds: the clock is left unset (the panel answers timestamp_invalid first)
+    return { now: UNIX_SECONDS.test(timestamp) && Number.isFinite(now) ? now : undefined };
+  },
 };
 
 function panelSettings(secret: string, windowSeconds: unknown, replayStore: ReplayStore | undefined): PanelSettings {
