@@ -112,7 +112,7 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
   // No body in memory: nothing to MAC but the empty-body forms below.
   const maced: MaybePromise<BodyMac> =
     isInMemory(message.body) && message.body.length === 0
-      ? { signature: "", empty: true, length: 0, kept: common.limits.keep ? inMemoryBytes(message.body) : undefined }
+      ? { signature: "", empty: true, length: undefined, kept: common.limits.keep ? inMemoryBytes(message.body) : undefined }
       : macPrefixedBody(provider, own.secret, timestamp, message.body, common.limits);
   const body = isPromiseLike(maced) ? await maced : maced;
   if (body.failed) return { outcome: body.failed };
