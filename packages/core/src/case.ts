@@ -45,7 +45,7 @@ export function readCase(input: unknown, op: "sign" | "verify"): ReadCase {
   const misplaced = (op === "sign" ? VERIFY_ONLY : SIGN_ONLY).find((name) => input[name] !== undefined);
   if (misplaced !== undefined) {
     const other = op === "sign" ? "verify" : "sign";
-    throw new PanelsigError("invalid_case", misplaced, `is a ${other} field: this case looks like a ${other} case (${other} takes ${(op === "sign" ? SIGN_ONLY : VERIFY_ONLY).join(" and ")} instead); give it to ${other}, or drop ${misplaced}`);
+    throw new PanelsigError("invalid_case", misplaced, `is a ${other} field: this case looks like a ${other} case (${op} takes ${(op === "sign" ? SIGN_ONLY : VERIFY_ONLY).join(" and ")} instead); give it to ${other}, or drop ${misplaced}`);
   }
   const scheme = readScheme(input.scheme);
   const request = parseRequest(input.request);

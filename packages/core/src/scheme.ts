@@ -9,7 +9,7 @@ import type { HttpMessage } from "./http-message.ts";
 import type { Answer, Outcome } from "./messages.ts";
 import type { CryptoProvider, MaybePromise, SigningProvider } from "./provider.ts";
 import type { ReplayStore } from "./replay.ts";
-import type { Diagnosis, SignResult, UncheckedReason, VerifyContext } from "./types.ts";
+import type { Diagnosis, SignOptions, SignResult, UncheckedReason, VerifyContext } from "./types.ts";
 
 /**
  * What an option's value must be (said in the error) and the check it must pass; null for an
@@ -24,10 +24,9 @@ export interface SchemeSigner {
   sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult>;
 }
 
-/** A case's credentials, read: the secret as text and as the UTF-8 bytes every scheme keys its HMAC with. */
+/** A case's credentials, read: the secret as checked text (its UTF-8 is the HMAC key; case.ts checkSecret). */
 export interface ReadCredentials {
   secret: string;
-  secretBytes: Uint8Array;
   /** credentials.keyId as given (checked by the scheme that needs it). */
   keyId: unknown;
 }
@@ -60,6 +59,8 @@ export interface SchemeVerifier<Own = unknown, Options = unknown> {
   errorBody(message: string): { contentType: string; body: string };
   /** What a client must sign, one sentence (serve's report on a signature mismatch). */
   howToSign: string;
+  /** The receiver that accepts what this scheme's signer made of `timestamp` and `options`: its clock at that timestamp, and the options both sides share. */
+  contextAtSigning(timestamp: string, options: SignOptions): VerifyContext;
 }
 
 /** A scheme's answer: no outcome means valid. `detail` fills the message (Go's scan error, the client ip). */

@@ -12,12 +12,12 @@ export function showSignedBytes(bytes: Uint8Array): Readonly<{ stringToSign: str
 
 /**
  * What an Opterius scheme MACs, a prefix (one char per byte) and the body, shown in `into` (as
- * stringToSign or stringToSignBase64). Given the body's own text (a case object's body) and an
- * ASCII prefix, that is the prefix and the text side by side: no body-sized copy is made or decoded.
+ * stringToSign or stringToSignBase64). Given the body's own text (a case object's body) or no body,
+ * and an ASCII prefix, that is the prefix and the text side by side: nothing is copied or decoded.
  */
 export function showPrefixedBody<T extends { stringToSign?: string; stringToSignBase64?: string }>(into: T, prefix: string, body: string | Uint8Array): T {
-  if (typeof body === "string" && isAscii(prefix)) {
-    into.stringToSign = prefix + body;
+  if ((typeof body === "string" || body.length === 0) && isAscii(prefix)) {
+    into.stringToSign = typeof body === "string" ? prefix + body : prefix;
     return into;
   }
   const shown = showSignedBytes(concatBytes(binaryStringToBytes(prefix), typeof body === "string" ? utf8(body) : body));

@@ -3,8 +3,8 @@
 // the case, so it throws), and then it goes through the same path as a live request: the
 // context's body limit and replay memory become the options a server would pass.
 
-import { isAscii, toBinaryString, utf8 } from "./bytes.ts";
-import { readCase, readScheme, readSecret } from "./case.ts";
+import { isAscii, toBinaryString } from "./bytes.ts";
+import { checkSecret, readCase, readScheme } from "./case.ts";
 import { PanelsigError } from "./errors.ts";
 import type { HttpMessage } from "./http-message.ts";
 import { isRecord } from "./is-record.ts";
@@ -67,9 +67,8 @@ export function verifyWith(provider: CryptoProvider, input: Case, options?: Veri
       body,
       clientIp: context.clientIp === undefined ? undefined : toBinaryString(context.clientIp),
     };
-    const secret = (input.credentials as CaseCredentials).secret;
     // The contract's verify result has no response to send: no rejection.
-    return verifyPrepared(provider, prepareCase(c.scheme, { secret, secretBytes: utf8(c.secret), keyId: c.keyId }, context, extra), message, false);
+    return verifyPrepared(provider, prepareCase(c.scheme, { secret: c.secret, keyId: c.keyId }, context, extra), message, false);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -113,10 +112,10 @@ export function caseReceiverWith(provider: CryptoProvider, receiver: CaseReceive
   if (!isRecord(receiver)) throw new PanelsigError("invalid_case", "case", "must be an object with scheme, credentials and context");
   const scheme = readScheme(receiver.scheme);
   if (!isRecord(receiver.credentials)) throw new PanelsigError("invalid_case", "credentials", "must be an object with a secret");
-  const secretBytes = readSecret(receiver.credentials.secret);
+  const secret = checkSecret(receiver.credentials.secret);
   const context = readContext(receiver.context, scheme);
   if (context.clientIp !== undefined) throw new PanelsigError("invalid_case", "context.clientIp", "is each request's own: give it as the request's clientIp");
-  const credentials = { secret: receiver.credentials.secret as string, secretBytes, keyId: receiver.credentials.keyId };
+  const credentials = { secret, keyId: receiver.credentials.keyId };
   const prepared = prepareCase(scheme, credentials, context, {});
   return (request) => verifyPrepared(provider, prepared, request);
 }

@@ -26,6 +26,8 @@ describe("showPrefixedBody: a text body after an ASCII prefix shown side by side
     expect(showPrefixedBody({}, "T/\xff", "x")).toEqual({ stringToSignBase64: Buffer.from("T/\xffx", "latin1").toString("base64") });
     expect(showPrefixedBody({}, "T", new Uint8Array([0x7b, 0x7d]))).toEqual({ stringToSign: "T{}" });
     expect(showPrefixedBody({}, "T", new Uint8Array([0xff]))).toEqual({ stringToSignBase64: "VP8=" });
+    expect(showPrefixedBody({}, "T", new Uint8Array(0))).toEqual({ stringToSign: "T" }); // no body
+    expect(showPrefixedBody({}, "T\xff", new Uint8Array(0))).toEqual({ stringToSignBase64: "VP8=" });
   });
   it("for any prefix and body, text or bytes", () => {
     const prefix = fc.string({ unit: fc.constantFrom("1", "T", "/", "\xc3", "\xa9", "\xff"), maxLength: 6 });

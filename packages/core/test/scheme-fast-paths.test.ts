@@ -43,7 +43,7 @@ for (const { name, provider } of PROVIDERS) {
       const prefix = fc.string({ unit: fc.constantFrom("a", "Z", "0", ":", "\x80", "\xe9", "\xff"), maxLength: 30 });
       const text = fc.string({ unit: fc.constantFrom("a", "{", "é", "😀"), maxLength: 20 });
       await fc.assert(fc.asyncProperty(prefix, fc.uint8Array({ maxLength: 200 }), text, cuts, async (p, b, t, c) => {
-        const secret = new Uint8Array([1, 2, 3]);
+        const secret = "sécret"; // keyed with its UTF-8 (node:crypto keys a string the same way)
         const limits = { maxBytes: 1000, keep: true };
         const hex = (bytes: Uint8Array | undefined) => (bytes === undefined ? undefined : Buffer.from(bytes).toString("hex"));
         const shown = (r: Awaited<ReturnType<typeof macPrefixedBody>>) =>
@@ -53,7 +53,7 @@ for (const { name, provider } of PROVIDERS) {
         const streamed = await macPrefixedBody(provider, secret, p, chunked(b, c), limits);
         expect(shown(inMemory)).toEqual(expected);
         expect(shown(streamed)).toEqual(expected);
-        expect([inMemory.failed ? -1 : inMemory.length, streamed.failed ? -1 : streamed.length]).toEqual([b.length, b.length]);
+        expect([inMemory.failed ? -1 : inMemory.length, streamed.failed ? -1 : streamed.length]).toEqual([undefined, b.length]); // in memory: measured where needed
         const textBytes = Buffer.from(t, "utf8");
         const fromText = await macPrefixedBody(provider, secret, p, t, limits);
         const textStreamed = await macPrefixedBody(provider, secret, p, chunked(new Uint8Array(textBytes), c), limits);
@@ -64,7 +64,7 @@ for (const { name, provider } of PROVIDERS) {
     });
 
     it("macPrefixedBody: the byte limit is the same on both paths", async () => {
-      const secret = new Uint8Array([7]);
+      const secret = "\u0007";
       const b = new Uint8Array(10).fill(0x61);
       for (const maxBytes of [9, 10]) {
         const limits = { maxBytes, keep: false };

@@ -1,8 +1,9 @@
 // The node:crypto (OpenSSL) provider. Deno and Bun run it through their Node compatibility.
-// Its hex methods hash text without copying it first and print the hex in C++: the same calls a
-// hand-written signer makes.
+// Its hex methods hash text without copying it first and print the hex in C++, as a hand-written
+// signer would; a short message's HMAC takes two one-shot hashes instead of an Hmac object.
 
 import * as nodeCrypto from "node:crypto";
+import { Buffer } from "node:buffer";
 import { createHash, createHmac } from "node:crypto";
 import type { CryptoProvider, DigestPart } from "@panelsig/core";
 
@@ -10,7 +11,64 @@ import type { CryptoProvider, DigestPart } from "@panelsig/core";
  * crypto.hash (Node 20.12+, Deno, Bun): a one-shot digest without a Hash object, about 1 µs less a
  * call; createHash where it is missing.
  */
-const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: DigestPart, encoding: "hex") => string }).hash;
+const oneShotHash = (nodeCrypto as { hash?: OneShotHash }).hash;
+type OneShotHash = {
+  (algorithm: string, data: DigestPart, encoding: "hex"): string;
+  (algorithm: string, data: DigestPart, encoding: "buffer"): Buffer;
+};
+
+// A short message's HMAC as RFC 2104 defines it, H(K^opad || H(K^ipad || m)), in two one-shot
+// hashes: no Hmac object, and the key's pad blocks made once per text key (~0.4 µs of a ~1.7 µs
+// call). A long message, a long key, a key given as bytes (which could change under the cache) or
+// a runtime without crypto.hash take createHmac. The cache stays small: the oldest key is dropped.
+const BLOCK = 64;
+const SHORT_MESSAGE = 4096;
+const MAX_CACHED_KEYS = 64;
+const MAX_CACHED_KEY_LENGTH = 1024;
+/** K ^ ipad and K ^ opad, one block each, per text key. */
+const padsByKey = new Map<string, { ipad: Uint8Array; opad: Uint8Array }>();
+/** K^ipad || m: the inner hash's input, written in place (every call runs to its end before another starts). */
+const inner = Buffer.alloc(BLOCK + SHORT_MESSAGE);
+/** K^opad || H(K^ipad || m). */
+const outer = new Uint8Array(BLOCK + 32);
+
+function padsOf(key: string): { ipad: Uint8Array; opad: Uint8Array } {
+  let pads = padsByKey.get(key);
+  if (pads !== undefined) return pads;
+  let k = Buffer.from(key, "utf8");
+  if (k.length > BLOCK) k = createHash("sha256").update(k).digest(); // a key longer than the block is hashed first
+  pads = { ipad: new Uint8Array(BLOCK), opad: new Uint8Array(BLOCK) };
+  for (let i = 0; i < BLOCK; i++) {
+    const byte = i < k.length ? k[i]! : 0; // shorter keys are padded with zeros
+    pads.ipad[i] = byte ^ 0x36;
+    pads.opad[i] = byte ^ 0x5c;
+  }
+  if (padsByKey.size >= MAX_CACHED_KEYS) padsByKey.delete(padsByKey.keys().next().value!);
+  padsByKey.set(key, pads);
+  return pads;
+}
+
+/** hex(HMAC-SHA256) through crypto.hash, or undefined when the message does not fit `inner`. */
+function shortHmacHex(hash: OneShotHash, key: string, parts: readonly DigestPart[]): string | undefined {
+  let length = BLOCK;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const room = inner.length - length;
+    if (typeof part === "string") {
+      if (part.length * 3 > room) return undefined; // UTF-8 takes at most 3 bytes per UTF-16 unit
+      length += inner.write(part, length, "utf8");
+    } else {
+      if (part.length > room) return undefined;
+      inner.set(part, length);
+      length += part.length;
+    }
+  }
+  const { ipad, opad } = padsOf(key);
+  inner.set(ipad, 0);
+  outer.set(opad, 0);
+  outer.set(hash("sha256", inner.subarray(0, length), "buffer"), BLOCK);
+  return hash("sha256", outer, "hex");
+}
 
 /**
  * SHA-256 and HMAC-SHA256 from node:crypto, as the CryptoProvider the core functions take.
@@ -39,6 +97,10 @@ export const nodeProvider: CryptoProvider = {
     return hash.digest("hex");
   },
   hmacSha256Hex(key: DigestPart, parts: readonly DigestPart[]) {
+    if (oneShotHash && typeof key === "string" && key.length <= MAX_CACHED_KEY_LENGTH) {
+      const hex = shortHmacHex(oneShotHash, key, parts);
+      if (hex !== undefined) return hex;
+    }
     const mac = createHmac("sha256", key);
     for (let i = 0; i < parts.length; i++) mac.update(parts[i]!);
     return mac.digest("hex");

@@ -8,7 +8,7 @@
 
 import { inMemoryBytes } from "../body.ts";
 import { binaryStringToBytes, concatBytes, timingSafeEqualText, toBinaryString, utf8 } from "../bytes.ts";
-import { readSecret, type ReadCase } from "../case.ts";
+import { checkSecret, type ReadCase } from "../case.ts";
 import { DIAGNOSIS_MAX_BODY_BYTES, firstMatch, macCandidate, macKey, secretMistakes, skewSummary, SKEW_SECONDS, upperCaseSignature, whatwgEncoded, type Candidate } from "../diagnosis.ts";
 import { jsonBodyMistakes } from "../diagnosis-json.ts";
 import { hmacSha256Hex } from "../digest-hex.ts";
@@ -58,12 +58,14 @@ export const signer: SchemeSigner = {
 
 export const verifier: SchemeVerifier<OpteriusSettings, OpteriusAgentVerifyOptions> = {
   options: { secret: SECRET_RULE, windowSeconds: WINDOW_RULE },
-  settings: (o) => opteriusSettings(readSecret(o.secret, "options.secret"), o.windowSeconds),
-  caseSettings: (credentials, context) => opteriusSettings(credentials.secretBytes, context.windowSeconds),
+  settings: (o) => opteriusSettings(checkSecret(o.secret, "options.secret"), o.windowSeconds),
+  caseSettings: (credentials, context) => opteriusSettings(credentials.secret, context.windowSeconds),
   verify,
   answer: opteriusAnswer,
   errorBody: opteriusErrorBody,
   howToSign: "sign HMAC-SHA256(secret, X-Timestamp text + method + decoded path without the query + the exact body bytes), in lower-case hex",
+  // A timestamp the Agent cannot read leaves the clock unset: the verifier answers timestamp_invalid first.
+  contextAtSigning: (timestamp) => ({ now: parseRfc3339(timestamp) }),
 };
 
 function sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult> {
@@ -122,7 +124,7 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
       rawPath,
       rawQuery,
       time,
-      secret: own.secret,
+      secret: utf8(own.secret),
       bodyLength: bytes ? bytes.length : body.length!,
       body: bytes,
       shown: atHand === undefined ? {} : shown.stringToSign !== undefined ? { stringToSign: shown.stringToSign } : { stringToSignBase64: shown.stringToSignBase64 },

@@ -7,7 +7,7 @@
 
 import { inMemoryBytes, isInMemory } from "../body.ts";
 import { binaryStringToBytes, concatBytes, timingSafeEqualText, utf8 } from "../bytes.ts";
-import { readSecret, type ReadCase } from "../case.ts";
+import { checkSecret, type ReadCase } from "../case.ts";
 import { DIAGNOSIS_MAX_BODY_BYTES, firstMatch, macCandidate, macKey, secretMistakes, skewSummary, SKEW_SECONDS, upperCaseSignature, type Candidate } from "../diagnosis.ts";
 import { jsonBodyMistakes } from "../diagnosis-json.ts";
 import { hmacSha256Hex } from "../digest-hex.ts";
@@ -62,15 +62,19 @@ export const verifier: SchemeVerifier<PanelSettings, OpteriusPanelVerifyOptions>
     windowSeconds: WINDOW_RULE,
     replayStore: ["an object with a claim(signature, expiresAt, now) method", (v) => typeof v === "object" && v !== null && typeof (v as ReplayStore).claim === "function"],
   },
-  settings: (o) => panelSettings(readSecret(o.secret, "options.secret"), o.windowSeconds, o.replayStore as ReplayStore | undefined),
-  caseSettings: (credentials, context, replayStore) => panelSettings(credentials.secretBytes, context.windowSeconds, replayStore),
+  settings: (o) => panelSettings(checkSecret(o.secret, "options.secret"), o.windowSeconds, o.replayStore as ReplayStore | undefined),
+  caseSettings: (credentials, context, replayStore) => panelSettings(credentials.secret, context.windowSeconds, replayStore),
   verify,
   answer: opteriusAnswer,
   errorBody: opteriusErrorBody,
   howToSign: 'sign HMAC-SHA256(api token, X-Timestamp + the exact body bytes; "{}" when no body is sent), in lower-case hex',
+  contextAtSigning(timestamp) {
+    const now = Number(timestamp); // not Unix seconds: the clock is left unset (the panel answers timestamp_invalid first)
+    return { now: UNIX_SECONDS.test(timestamp) && Number.isFinite(now) ? now : undefined };
+  },
 };
 
-function panelSettings(secret: Uint8Array, windowSeconds: unknown, replayStore: ReplayStore | undefined): PanelSettings {
+function panelSettings(secret: string, windowSeconds: unknown, replayStore: ReplayStore | undefined): PanelSettings {
   const { secret: key, windowSeconds: window } = opteriusSettings(secret, windowSeconds);
   return { secret: key, windowSeconds: window, replayStore };
 }
@@ -108,7 +112,7 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
   // No body in memory: nothing to MAC but the empty-body forms below.
   const maced: MaybePromise<BodyMac> =
     isInMemory(message.body) && message.body.length === 0
-      ? { signature: "", empty: true, length: 0, kept: common.limits.keep ? inMemoryBytes(message.body) : undefined }
+      ? { signature: "", empty: true, length: undefined, kept: common.limits.keep ? inMemoryBytes(message.body) : undefined }
       : macPrefixedBody(provider, own.secret, timestamp, message.body, common.limits);
   const body = isPromiseLike(maced) ? await maced : maced;
   if (body.failed) return { outcome: body.failed };
@@ -146,7 +150,7 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
       method: message.method,
       path: goUnescape(rawPath, "path") ?? rawPath,
       rawPath,
-      secret: own.secret,
+      secret: utf8(own.secret),
       bodyLength: bytes ? bytes.length : body.length!,
       body: bytes,
     };

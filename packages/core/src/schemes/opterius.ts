@@ -3,8 +3,7 @@
 // (the receivers are not public; docs/verify-outcomes.md), in English only.
 
 import { inMemoryBytes, isInMemory, overLimit, readBody, type BodyFailure, type BodyLimits, type BodySource, type BodyStream, type InMemoryBody } from "../body.ts";
-import { binaryStringToBytes, isAscii, toHex } from "../bytes.ts";
-import { readSecret } from "../case.ts";
+import { binaryStringToBytes, isAscii, toHex, utf8 } from "../bytes.ts";
 import { hmacSha256Hex } from "../digest-hex.ts";
 import { createHmacSha256 } from "../hmac-stream.ts";
 import { whenReady } from "../maybe-promise.ts";
@@ -15,18 +14,20 @@ import type { OptionRule } from "../scheme.ts";
 
 /** The Opterius verifiers' own settings. */
 export interface OpteriusSettings {
-  secret: Uint8Array;
+  /** Checked text (case.ts checkSecret): the HMAC key is its UTF-8, and a provider may key with text as it is. */
+  secret: string;
   windowSeconds: number;
 }
 
 const DEFAULT_WINDOW_SECONDS = 300;
 
-/** The secret is checked by readSecret (invalid_secret, naming options.secret). */
+/** The secret is checked by checkSecret (invalid_secret, naming options.secret). */
 export const SECRET_RULE: OptionRule = null;
-export const WINDOW_RULE: OptionRule = ["a non-negative number of seconds", (v) => typeof v === "number" && Number.isFinite(v) && v >= 0];
+// Number.isFinite is false for anything but a finite number (it does not convert).
+export const WINDOW_RULE: OptionRule = ["a non-negative number of seconds", (v) => Number.isFinite(v) && (v as number) >= 0];
 
-/** The settings from the secret's bytes and the window, the window's default filled in. */
-export function opteriusSettings(secret: Uint8Array, windowSeconds: unknown): OpteriusSettings {
+/** The settings from the checked secret and the window, the window's default filled in. */
+export function opteriusSettings(secret: string, windowSeconds: unknown): OpteriusSettings {
   return { secret, windowSeconds: (windowSeconds as number | undefined) ?? DEFAULT_WINDOW_SECONDS };
 }
 
@@ -63,8 +64,8 @@ export function opteriusErrorBody(message: string) {
 }
 
 /**
- * The body's MAC after the prefix, or why the body could not be taken. `length` is known for bytes
- * and streams (text is not measured unless needed); `kept` is a streamed body's bytes when kept.
+ * The body's MAC after the prefix, or why the body could not be taken. `length` is a streamed
+ * body's (a body in memory is at hand, measured only where needed); `kept` the bytes when kept.
  */
 export type BodyMac = { failed: BodyFailure } | { failed?: undefined; signature: string; empty: boolean; length: number | undefined; kept: Uint8Array | undefined };
 
@@ -72,20 +73,19 @@ export type BodyMac = { failed: BodyFailure } | { failed?: undefined; signature:
  * hex(hmac(secret, PREFIX + BODY)), PREFIX one char per byte: a body in memory in one call (text
  * as it is), a streamed one chunk by chunk as it arrives (never held unless the caller keeps it).
  */
-export function macPrefixedBody(provider: CryptoProvider, secret: Uint8Array, prefix: string, body: BodySource | string, limits: BodyLimits): MaybePromise<BodyMac> {
+export function macPrefixedBody(provider: CryptoProvider, secret: string, prefix: string, body: BodySource | string, limits: BodyLimits): MaybePromise<BodyMac> {
   const prefixPart = isAscii(prefix) ? prefix : binaryStringToBytes(prefix);
   if (isInMemory(body)) {
     if (overLimit(body, limits.maxBytes)) return { failed: "body_too_large" };
     const empty = body.length === 0;
-    const length = typeof body === "string" ? undefined : body.length;
     const kept = limits.keep ? inMemoryBytes(body) : undefined;
-    return whenReady(hmacSha256Hex(provider, secret, [prefixPart, body]), (signature) => ({ signature, empty, length, kept }));
+    return whenReady(hmacSha256Hex(provider, secret, [prefixPart, body]), (signature) => ({ signature, empty, length: undefined, kept }));
   }
   return macStream(provider, secret, typeof prefixPart === "string" ? binaryStringToBytes(prefixPart) : prefixPart, body, limits);
 }
 
-async function macStream(provider: CryptoProvider, secret: Uint8Array, prefix: Uint8Array, body: BodyStream, limits: BodyLimits): Promise<BodyMac> {
-  const mac = await createHmacSha256(provider, secret);
+async function macStream(provider: CryptoProvider, secret: string, prefix: Uint8Array, body: BodyStream, limits: BodyLimits): Promise<BodyMac> {
+  const mac = await createHmacSha256(provider, utf8(secret));
   mac.update(prefix);
   const read = await readBody(body, (chunk) => mac.update(chunk), limits);
   if (read.failed) return read;
