@@ -101,6 +101,21 @@ describe("acepanel verify: a broken token record is the caller's error, naming t
   });
 });
 
+describe("acepanel verify: the Authorization header as Go's fmt.Sscanf reads it (%s ends at white space)", () => {
+  const sig = acepanelExpected(secret, "1700000000", INFO).signature;
+  const withHeader = (authorization: string): HttpMessage => ({ method: "GET", target: "/entrance/api/user/info", headers: [["X-Timestamp", "1700000000"], ["Authorization", authorization]], body: new Uint8Array(0) });
+  const verify = (authorization: string) => verifyHttpWith(oracleProvider, withHeader(authorization), options());
+  it("a letter after the signature is part of it (no white space ends it): a mismatch", async () => {
+    expect(await verify(`HMAC-SHA256 Credential=16, Signature=${sig}é`)).toMatchObject({ error: "signature_mismatch" });
+    expect(await verify(`HMAC-SHA256 Credential=16, Signature=${sig} é`)).toMatchObject({ valid: true });
+  });
+  it("a word before the algorithm, or a letter in the id: the format does not match (a malformed header)", async () => {
+    for (const header of [`x HMAC-SHA256 Credential=16, Signature=${sig}`, `HMAC-SHA256 Credential=1a, Signature=${sig}`]) {
+      expect(await verify(header)).toStrictEqual({ valid: false, error: "malformed_authorization", status: 401, message: "invalid header: input does not match format", rejection: expect.anything() });
+    }
+  });
+});
+
 describe("acepanel: the hint for a signature mismatch", () => {
   it("names the result's fields to compare", () => {
     expect(howToSign("acepanel")).toContain("expected.canonicalRequest");
