@@ -136,9 +136,10 @@ export function toHex(bytes: Uint8Array): string {
   return asciiDecoder.decode(digits);
 }
 
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const BASE64_VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < 64; i++) BASE64_VALUE[BASE64.charCodeAt(i)] = i;
+// Strict standard base64 (RFC 4648 §4): only the alphabet, then at most two "=" at the end, in
+// whole groups of four. atob is forgiving (it skips spaces and takes missing padding), so it
+// only decodes what this check has let through.
+const STRICT_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
  * Strict standard base64 (RFC 4648 §4, padding required); undefined when malformed.
@@ -151,23 +152,10 @@ for (let i = 0; i < 64; i++) BASE64_VALUE[BASE64.charCodeAt(i)] = i;
  * ```
  */
 export function fromBase64(text: string): Uint8Array | undefined {
-  if (text.length % 4 !== 0) return undefined;
-  const pad = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
-  const out = new Uint8Array((text.length / 4) * 3 - pad);
-  let o = 0;
-  for (let i = 0; i < text.length; i += 4) {
-    let word = 0;
-    for (let j = 0; j < 4; j++) {
-      const c = text.charCodeAt(i + j);
-      const isPad = c === 61 && i + j >= text.length - pad;
-      const v = isPad ? 0 : c < 128 ? BASE64_VALUE[c]! : -1;
-      if (v < 0) return undefined;
-      word = (word << 6) | v;
-    }
-    if (o < out.length) out[o++] = (word >> 16) & 255;
-    if (o < out.length) out[o++] = (word >> 8) & 255;
-    if (o < out.length) out[o++] = word & 255;
-  }
+  if (text.length % 4 !== 0 || !STRICT_BASE64.test(text)) return undefined;
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
 }
 
@@ -181,15 +169,9 @@ export function fromBase64(text: string): Uint8Array | undefined {
  * ```
  */
 export function toBase64(bytes: Uint8Array): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = bytes.length - i;
-    const word = (bytes[i]! << 16) | ((n > 1 ? bytes[i + 1]! : 0) << 8) | (n > 2 ? bytes[i + 2]! : 0);
-    out += BASE64[(word >> 18) & 63]! + BASE64[(word >> 12) & 63]!;
-    out += n > 1 ? BASE64[(word >> 6) & 63]! : "=";
-    out += n > 2 ? BASE64[word & 63]! : "=";
-  }
-  return out;
+  let binary = "";
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
+  return btoa(binary);
 }
 
 /** The parts one after another, pooled: only for bytes that stay inside panelsig (what is hashed or MACed). */
