@@ -204,23 +204,22 @@ function canonicalPath(path: string, entrance: string | undefined): string {
     throw new PanelsigError(
       "invalid_url",
       "request.url",
-      `path ${JSON.stringify(path)} has a prefix before /api: set options.entrance to the panel's entrance (e.g. "/entrance"); without it the entrance is "/", as on the server`,
+      `path ${JSON.stringify(path)} has a prefix before /api: set options.entrance to the panel's entrance (e.g. "/entrance"; "/" when absent, as on the server)`,
     );
   }
-  const under = entrance === undefined ? 'the entrance "/" (no options.entrance)' : `the entrance ${JSON.stringify(normaliseEntrance(entrance))}`;
-  throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(path)} is not /api or /api/… under ${under}; the server checks signatures only there`);
+  // Without options.entrance, a path naming /api anywhere was answered above: this one names none.
+  const under = JSON.stringify(normaliseEntrance(entrance ?? "/"));
+  throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(path)} is not /api or /api/… under the entrance ${under}: the server checks signatures only there`);
 }
 
 /** credentials.keyId as the server's "%d" reads it: a decimal uint64, printed without leading zeros. */
 function readKeyId(keyId: unknown): string {
   const field = "credentials.keyId";
-  if (typeof keyId === "number") {
-    if (Number.isSafeInteger(keyId) && keyId >= 0) return String(keyId);
-    throw new PanelsigError("invalid_key_id", field, `${keyId} is not a non-negative integer below 2^53 (use a decimal string for larger ids)`);
-  }
+  if (typeof keyId === "number" && Number.isSafeInteger(keyId) && keyId >= 0) return String(keyId);
   if (typeof keyId === "string" && /^[0-9]+$/.test(keyId) && BigInt(keyId) <= UINT64_MAX) return BigInt(keyId).toString();
   if (keyId === undefined) throw new PanelsigError("invalid_key_id", field, "is required by acepanel: the token id shown when the token was created");
-  throw new PanelsigError("invalid_key_id", field, `${JSON.stringify(keyId)} is not a token id (a non-negative integer, or a decimal string up to 2^64-1)`);
+  const shown = typeof keyId === "number" ? keyId : JSON.stringify(keyId);
+  throw new PanelsigError("invalid_key_id", field, `${shown} is not a token id: a whole number below 2^53, or a decimal string up to 2^64-1`);
 }
 
 interface AcepanelParts {
