@@ -5,7 +5,7 @@
 
 import { utf8 } from "./bytes.ts";
 import { PanelsigError } from "./errors.ts";
-import { BAD_HEADER_VALUE, parseRequest, refuseLoneSurrogate, refuseUnknown, type ParsedRequest } from "./request.ts";
+import { BAD_HEADER_VALUE, HEADER_VALUE_RULE, parseRequest, refuseLoneSurrogate, refuseUnknown, type ParsedRequest } from "./request.ts";
 import { isRecord } from "./is-record.ts";
 import { SCHEME_IDS, SIGNERS, type SchemeId } from "./registry.ts";
 import type { SignOptions } from "./types.ts";
@@ -86,10 +86,10 @@ function readTimestamp(timestamp: unknown): string | undefined {
     return String(timestamp);
   }
   if (typeof timestamp !== "string" || timestamp === "") {
-    throw new PanelsigError("invalid_timestamp", "timestamp", "must be the timestamp header text (a string) or Unix seconds (a number)");
+    throw new PanelsigError("invalid_timestamp", "timestamp", "must be the header's text (a string) or Unix seconds (a number)");
   }
   if (BAD_HEADER_VALUE.test(timestamp)) {
-    throw new PanelsigError("invalid_timestamp", "timestamp", "may not contain CR, LF or NUL (it is sent as a header)");
+    throw new PanelsigError("invalid_timestamp", "timestamp", HEADER_VALUE_RULE);
   }
   refuseLoneSurrogate(timestamp, "invalid_timestamp", "timestamp");
   return timestamp;

@@ -4,8 +4,9 @@
 // means "+", "-", "0x", "0o", "0b", a leading "0" for octal and "_" separators all parse.
 
 const INT64_MAX = (1n << 63n) - 1n;
-// cast's stringNumberRe: only a plain decimal number has its fraction cut ("0x10.5" keeps it, and fails).
-const DECIMAL_NUMBER = /^([-+]?[0-9]*)(\.[0-9]*)?$/;
+// cast's stringNumberRe with a fraction: only a plain decimal number has its fraction cut ("0x10.5"
+// keeps it, and fails). Group 1 is what is left.
+const DECIMAL_FRACTION = /^([-+]?[0-9]*)\.[0-9]*$/;
 
 /** cast.ToInt64(text) (0n when it cannot read it), with a shortcut for plain decimals. */
 export function castInt64(text: string): bigint {
@@ -14,7 +15,7 @@ export function castInt64(text: string): bigint {
 
 /** cast.ToInt64 every step, without the shortcut for plain decimals; exported for the test that compares the two. */
 export function castToInt64(text: string): bigint {
-  const decimal = text.includes(".") ? DECIMAL_NUMBER.exec(text) : null;
+  const decimal = DECIMAL_FRACTION.exec(text);
   return parseGoInt(decimal ? decimal[1]! : text) ?? 0n;
 }
 

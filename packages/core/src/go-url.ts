@@ -91,7 +91,8 @@ export function reencodeQuery(binary: string): string {
     else values.set(key, [value]);
   }
 
-  const keys = [...values.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // sort()'s own order, by UTF-16 code units, is Go's byte order on binary strings.
+  const keys = [...values.keys()].sort();
   const parts: string[] = [];
   for (const key of keys) {
     const escapedKey = goQueryEscape(key);

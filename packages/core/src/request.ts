@@ -23,6 +23,7 @@ export interface ParsedRequest {
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** What a header value may not carry: CR, LF or NUL would end or split the header. */
 export const BAD_HEADER_VALUE = /[\r\n\0]/;
+export const HEADER_VALUE_RULE = "a header value may not contain CR, LF or NUL";
 // Control characters and spaces cannot appear in a request-target.
 const BAD_TARGET_CHAR = /[\x00-\x20\x7f]/;
 const REQUEST_FIELDS = ["method", "url", "headers", "body", "bodyBase64"];
@@ -110,7 +111,7 @@ export function decodePath(rawPath: string): string {
   if (isAscii(decoded)) return decoded; // already valid UTF-8, and the same text
   const text = utf8Text(binaryStringToBytes(decoded));
   if (text === undefined) {
-    throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(rawPath)} decodes to bytes that are not UTF-8, which no text can show`);
+    throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(rawPath)} decodes to bytes that are not UTF-8`);
   }
   return text;
 }
@@ -130,7 +131,7 @@ function parseHeaders(headers: unknown): HeaderPair[] {
       throw new PanelsigError("invalid_header", `${field}[0]`, `${JSON.stringify(pair[0])} is not a valid header name`);
     }
     if (BAD_HEADER_VALUE.test(pair[1])) {
-      throw new PanelsigError("invalid_header", `${field}[1]`, "a header value may not contain CR, LF or NUL");
+      throw new PanelsigError("invalid_header", `${field}[1]`, HEADER_VALUE_RULE);
     }
   });
   return headers as HeaderPair[];
@@ -156,6 +157,6 @@ function parseBody(body: unknown, bodyBase64: unknown): Uint8Array | string {
   throw new PanelsigError(
     "invalid_body",
     "request.body",
-    `must be a string (UTF-8 text) or bytes, not ${body === null ? "null" : typeof body}: serialise the body yourself (e.g. JSON.stringify), as panelsig signs the exact bytes sent`,
+    `must be a string (UTF-8 text) or bytes, not ${body === null ? "null" : typeof body}: serialise the body yourself (e.g. JSON.stringify)`,
   );
 }

@@ -80,5 +80,5 @@ function daysSinceEpoch(year: number, month: number, day: number): number {
 /** A whole-second UTC time as the doc writes it ("…Z") or as the real panel does ("…+00:00"). */
 export function formatRfc3339(unixSeconds: number, form: "Z" | "+00:00"): string {
   const iso = new Date(Math.floor(unixSeconds) * 1000).toISOString(); // YYYY-MM-DDTHH:MM:SS.sssZ
-  return iso.slice(0, 19) + (form === "Z" ? "Z" : "+00:00");
+  return iso.slice(0, 19) + form;
 }

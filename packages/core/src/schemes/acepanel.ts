@@ -204,7 +204,7 @@ function canonicalPath(path: string, entrance: string | undefined): string {
     throw new PanelsigError(
       "invalid_url",
       "request.url",
-      `path ${JSON.stringify(path)} has a prefix before /api: set options.entrance to the panel's entrance (e.g. "/entrance"; "/" when absent, as on the server)`,
+      `path ${JSON.stringify(path)} has a prefix before /api: set options.entrance to the panel's entrance (e.g. "/entrance")`,
     );
   }
   // Without options.entrance, a path naming /api anywhere was answered above: this one names none.
