@@ -37,7 +37,7 @@ const CREDENTIAL_FIELDS = ["secret", "keyId"];
 
 /** A case object, read strictly: a misspelt or misplaced field is an error naming it, never ignored. */
 export function readCase(input: unknown, op: "sign" | "verify"): ReadCase {
-  if (!isRecord(input)) throw new PanelsigError("invalid_case", "case", "must be a case object (see the docs)");
+  if (!isRecord(input)) throw new PanelsigError("invalid_case", "case", "must be a case object");
   refuseUnknown(input, CASE_FIELDS, "", "a case");
   if (input.op !== undefined && input.op !== op) {
     throw new PanelsigError("invalid_case", "op", `is ${JSON.stringify(input.op)}, but this is ${op}: give the case to ${input.op === "sign" || input.op === "verify" ? input.op : "sign or verify"}, or leave op out`);

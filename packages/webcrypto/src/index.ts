@@ -16,7 +16,7 @@ const keys = new Map<string, Promise<CryptoKey>>();
 
 function subtle(): SubtleCrypto {
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) throw new Error("@panelsig/webcrypto: this runtime has no globalThis.crypto.subtle (use @panelsig/pure)");
+  if (!subtle) throw new Error("@panelsig/webcrypto: no globalThis.crypto.subtle in this runtime (use @panelsig/pure)");
   return subtle;
 }
 

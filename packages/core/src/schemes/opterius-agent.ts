@@ -84,8 +84,8 @@ function sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult> 
     result.signature = signature;
     if (parseRfc3339(timestamp) === undefined) {
       result.warnings = [
-        `timestamp ${JSON.stringify(timestamp)} is signed verbatim, but it is not RFC 3339 as Go's time.Parse(time.RFC3339) reads it ` +
-          "(YYYY-MM-DDThh:mm:ss, upper-case T and Z, seconds 00-59): panelsig's reference verifier answers timestamp_invalid, and the real Agent may too",
+        `timestamp ${JSON.stringify(timestamp)} is signed verbatim, but Go's time.Parse(time.RFC3339) refuses it ` +
+          "(YYYY-MM-DDThh:mm:ss, upper-case T and Z, seconds 00-59): panelsig's verifier answers timestamp_invalid, and the real Agent may too",
       ];
     }
     return result;
