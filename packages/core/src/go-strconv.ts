@@ -40,11 +40,11 @@ export function isPrintedInt64(text: string): boolean {
 }
 
 /**
- * Go's base-0 integer syntax (strconv/atoi.go): a sign, then a "0b", "0o" or "0x" prefix (any
- * case), a leading "0" (octal) or a decimal digit; "_" only between digits or after a prefix
- * (underscoreOK). The second group is the number without its sign.
+ * Go's base-0 integer syntax (strconv/atoi.go): a sign, then a "0b", "0o" or "0x" prefix, a
+ * leading "0" (octal) or a decimal digit; "_" only between digits or after a prefix (underscoreOK);
+ * letters in any case. The second group is the number without its sign.
  */
-const GO_INT = /^([+-]?)(0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0[xX](?:_?[0-9a-fA-F])+|0(?:_?[0-7])*|[1-9](?:_?[0-9])*)$/;
+const GO_INT = /^([+-]?)(0b(?:_?[01])+|0o(?:_?[0-7])+|0x(?:_?[0-9a-f])+|0(?:_?[0-7])*|[1-9](?:_?[0-9])*)$/i;
 
 /** Go's strconv.ParseInt(s, 0, 64); undefined where Go returns an error. */
 export function parseGoInt(s: string): bigint | undefined {

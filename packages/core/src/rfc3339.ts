@@ -62,9 +62,9 @@ function digitsAt(text: string, i: number, count: number): number {
   return value;
 }
 
-/** The days from this month's 1st to the next's: daysSinceEpoch counts from March, so month 13 is next January. */
 function daysInMonth(year: number, month: number): number {
-  return daysSinceEpoch(year, month + 1, 1) - daysSinceEpoch(year, month, 1);
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Days from 1970-01-01 to a proleptic Gregorian date, years 0-9999 as written (H. Hinnant's days_from_civil). */

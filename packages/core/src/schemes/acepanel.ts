@@ -200,16 +200,10 @@ function isApiPath(path: string): boolean {
 function canonicalPath(path: string, entrance: string | undefined): string {
   const rest = stripEntrance(path, entrance ?? "/");
   if (rest !== undefined && isApiPath(rest)) return rest;
-  if (entrance === undefined && /\/api(\/|$)/.test(path)) {
-    throw new PanelsigError(
-      "invalid_url",
-      "request.url",
-      `path ${JSON.stringify(path)} has a prefix before /api: set options.entrance to the panel's entrance (e.g. "/entrance")`,
-    );
-  }
-  // Without options.entrance, a path naming /api anywhere was answered above: this one names none.
+  // Without options.entrance, /api after a prefix is most likely under the panel's entrance.
+  const hint = entrance === undefined && /\/api(\/|$)/.test(path) ? `; set options.entrance to the panel's entrance (e.g. "/entrance")` : "";
   const under = JSON.stringify(normaliseEntrance(entrance ?? "/"));
-  throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(path)} is not /api or /api/… under the entrance ${under}: the server checks signatures only there`);
+  throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(path)} is not /api or /api/… under the entrance ${under}: the server checks signatures only there${hint}`);
 }
 
 /** credentials.keyId as the server's "%d" reads it: a decimal uint64, printed without leading zeros. */
