@@ -201,7 +201,7 @@ function canonicalPath(path: string, entrance: string | undefined): string {
   const rest = stripEntrance(path, entrance ?? "/");
   if (rest !== undefined && isApiPath(rest)) return rest;
   // Without options.entrance, /api after a prefix is most likely under the panel's entrance.
-  const hint = entrance === undefined && /\/api(\/|$)/.test(path) ? `; set options.entrance to the panel's entrance (e.g. "/entrance")` : "";
+  const hint = entrance === undefined && /\/api(\/|$)/.test(path) ? `; set options.entrance (e.g. "/entrance")` : "";
   const under = JSON.stringify(normaliseEntrance(entrance ?? "/"));
   throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(path)} is not /api or /api/… under the entrance ${under}: the server checks signatures only there${hint}`);
 }
