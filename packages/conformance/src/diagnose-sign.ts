@@ -3,7 +3,7 @@
 // signature in place, and its diagnosis (an exact HMAC match with a known client mistake, never a
 // guess) says what the implementation got wrong. Used by `panelsig check` for adapters.
 
-import { acepanelTimestampValue, parseRfc3339, verifyWith, type Diagnosis } from "@panelsig/core";
+import { contextAtSigning, verifyWith, type Diagnosis } from "@panelsig/core";
 import { pureProvider } from "@panelsig/pure";
 import { toCase, type SignVector } from "@panelsig/vectors";
 
@@ -14,8 +14,7 @@ export async function diagnoseSignature(vector: SignVector, signature: string): 
   const timestamp = String(c.timestamp);
   // The headers the vector expects, carrying the implementation's signature instead.
   const headers = vector.expected.headers.map(([name, value]): [string, string] => [name, value.replace(vector.expected.signature, signature)]);
-  const now = c.scheme === "acepanel" ? Number(acepanelTimestampValue(timestamp)) : c.scheme === "opterius-agent" ? parseRfc3339(timestamp) : Number(timestamp);
-  const context = c.scheme === "acepanel" ? { now, entrance: c.options?.entrance ?? "/" } : { now };
+  const context = contextAtSigning(c.scheme, timestamp, c.options ?? {});
   const result = await verifyWith(pureProvider, { scheme: c.scheme, request: { ...c.request, headers }, credentials: c.credentials, context });
   return result.diagnosis;
 }

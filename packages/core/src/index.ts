@@ -22,7 +22,7 @@ export type { OpteriusPanelVerifyOptions } from "./schemes/opterius-panel.ts";
 export type { HttpMessage } from "./http-message.ts";
 export { headerValue, peerAddress } from "./http-message.ts";
 export type { BodySource } from "./body.ts";
-export { errorRejection, howToSign } from "./verify-http.ts";
+export { contextAtSigning, errorRejection, howToSign } from "./verify-http.ts";
 export type { Locale, Rejection } from "./messages.ts";
 export { MemoryReplayStore, type ReplayStore } from "./replay.ts";
 export { createHmacSha256, type HmacStream } from "./hmac-stream.ts";

@@ -9,7 +9,7 @@ import type { HttpMessage } from "./http-message.ts";
 import type { Answer, Outcome } from "./messages.ts";
 import type { CryptoProvider, MaybePromise, SigningProvider } from "./provider.ts";
 import type { ReplayStore } from "./replay.ts";
-import type { Diagnosis, SignResult, UncheckedReason, VerifyContext } from "./types.ts";
+import type { Diagnosis, SignOptions, SignResult, UncheckedReason, VerifyContext } from "./types.ts";
 
 /**
  * What an option's value must be (said in the error) and the check it must pass; null for an
@@ -59,6 +59,8 @@ export interface SchemeVerifier<Own = unknown, Options = unknown> {
   errorBody(message: string): { contentType: string; body: string };
   /** What a client must sign, one sentence (serve's report on a signature mismatch). */
   howToSign: string;
+  /** The receiver that accepts what this scheme's signer made of `timestamp` and `options`: its clock at that timestamp, and the options both sides share. */
+  contextAtSigning(timestamp: string, options: SignOptions): VerifyContext;
 }
 
 /** A scheme's answer: no outcome means valid. `detail` fills the message (Go's scan error, the client ip). */

@@ -6,7 +6,7 @@
 import { rejection, type Rejection } from "./messages.ts";
 import type { HttpMessage } from "./http-message.ts";
 import type { CryptoProvider } from "./provider.ts";
-import type { VerifyResult } from "./types.ts";
+import type { SignOptions, VerifyContext, VerifyResult } from "./types.ts";
 import { DEFAULT_MAX_BODY_BYTES, prepareOptions, readClock, type PreparedOptions } from "./verify-options.ts";
 import { VERIFIERS, type SchemeId, type VerifyOptions } from "./registry.ts";
 
@@ -138,4 +138,20 @@ export function errorRejection(scheme: unknown, status: number, message: string)
  */
 export function howToSign(scheme: SchemeId): string {
   return VERIFIERS[scheme].howToSign;
+}
+
+/**
+ * The context of the receiver that accepts a signed case: its clock at the case's timestamp (as the
+ * scheme's receiver reads it) and the options signer and receiver share. For replaying what a
+ * signer made to the verifier, as `panelsig check` does to diagnose an implementation's signature.
+ *
+ * @example
+ * ```ts
+ * import { contextAtSigning } from "@panelsig/core";
+ * contextAtSigning("acepanel", "0x6553f100", { entrance: "/entrance" }); // { now: 1700000000, entrance: "/entrance" }
+ * contextAtSigning("opterius-agent", "2026-04-08T14:32:00+00:00", {});  // { now: 1775658720 }
+ * ```
+ */
+export function contextAtSigning(scheme: SchemeId, timestamp: string, options: SignOptions): VerifyContext {
+  return VERIFIERS[scheme].contextAtSigning(timestamp, options);
 }

@@ -1,6 +1,6 @@
 // The node:crypto (OpenSSL) provider. Deno and Bun run it through their Node compatibility.
-// Its hex methods hash text without copying it first and print the hex in C++: the same calls a
-// hand-written signer makes.
+// Its hex methods hash text without copying it first and print the hex in C++, as a hand-written
+// signer would; a short message's HMAC takes two one-shot hashes instead of an Hmac object.
 
 import * as nodeCrypto from "node:crypto";
 import { Buffer } from "node:buffer";

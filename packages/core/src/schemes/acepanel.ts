@@ -144,6 +144,7 @@ export const verifier: SchemeVerifier<AcepanelSettings, AcepanelVerifyOptions> =
   howToSign:
     "compare your canonical request with expected.canonicalRequest line by line (method as sent, decoded path after the entrance, " +
     "query re-encoded and sorted the Go way, SHA-256 of the exact body), then HMAC expected.stringToSign with the token secret",
+  contextAtSigning: (timestamp, options) => ({ now: Number(acepanelTimestampValue(timestamp)), entrance: options.entrance ?? "/" }),
 };
 
 function acepanelSettings(o: Readonly<Record<string, unknown>>): AcepanelSettings {

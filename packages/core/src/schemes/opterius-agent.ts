@@ -64,6 +64,8 @@ export const verifier: SchemeVerifier<OpteriusSettings, OpteriusAgentVerifyOptio
   answer: opteriusAnswer,
   errorBody: opteriusErrorBody,
   howToSign: "sign HMAC-SHA256(secret, X-Timestamp text + method + decoded path without the query + the exact body bytes), in lower-case hex",
+  // A timestamp the Agent cannot read leaves the clock unset: the verifier answers timestamp_invalid first.
+  contextAtSigning: (timestamp) => ({ now: parseRfc3339(timestamp) }),
 };
 
 function sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult> {

@@ -68,6 +68,10 @@ export const verifier: SchemeVerifier<PanelSettings, OpteriusPanelVerifyOptions>
   answer: opteriusAnswer,
   errorBody: opteriusErrorBody,
   howToSign: 'sign HMAC-SHA256(api token, X-Timestamp + the exact body bytes; "{}" when no body is sent), in lower-case hex',
+  contextAtSigning(timestamp) {
+    const now = Number(timestamp); // not Unix seconds: the clock is left unset (the panel answers timestamp_invalid first)
+    return { now: UNIX_SECONDS.test(timestamp) && Number.isFinite(now) ? now : undefined };
+  },
 };
 
 function panelSettings(secret: string, windowSeconds: unknown, replayStore: ReplayStore | undefined): PanelSettings {
@@ -108,7 +112,7 @@ async function verify(provider: CryptoProvider, message: HttpMessage, common: Co
   // No body in memory: nothing to MAC but the empty-body forms below.
   const maced: MaybePromise<BodyMac> =
     isInMemory(message.body) && message.body.length === 0
-      ? { signature: "", empty: true, length: 0, kept: common.limits.keep ? inMemoryBytes(message.body) : undefined }
+      ? { signature: "", empty: true, length: undefined, kept: common.limits.keep ? inMemoryBytes(message.body) : undefined }
       : macPrefixedBody(provider, own.secret, timestamp, message.body, common.limits);
   const body = isPromiseLike(maced) ? await maced : maced;
   if (body.failed) return { outcome: body.failed };

@@ -23,7 +23,8 @@ const DEFAULT_WINDOW_SECONDS = 300;
 
 /** The secret is checked by checkSecret (invalid_secret, naming options.secret). */
 export const SECRET_RULE: OptionRule = null;
-export const WINDOW_RULE: OptionRule = ["a non-negative number of seconds", (v) => typeof v === "number" && Number.isFinite(v) && v >= 0];
+// Number.isFinite is false for anything but a finite number (it does not convert).
+export const WINDOW_RULE: OptionRule = ["a non-negative number of seconds", (v) => Number.isFinite(v) && (v as number) >= 0];
 
 /** The settings from the checked secret and the window, the window's default filled in. */
 export function opteriusSettings(secret: string, windowSeconds: unknown): OpteriusSettings {
@@ -63,8 +64,8 @@ export function opteriusErrorBody(message: string) {
 }
 
 /**
- * The body's MAC after the prefix, or why the body could not be taken. `length` is known for bytes
- * and streams (text is not measured unless needed); `kept` is a streamed body's bytes when kept.
+ * The body's MAC after the prefix, or why the body could not be taken. `length` is a streamed
+ * body's (a body in memory is at hand, measured only where needed); `kept` the bytes when kept.
  */
 export type BodyMac = { failed: BodyFailure } | { failed?: undefined; signature: string; empty: boolean; length: number | undefined; kept: Uint8Array | undefined };
 
@@ -77,9 +78,8 @@ export function macPrefixedBody(provider: CryptoProvider, secret: string, prefix
   if (isInMemory(body)) {
     if (overLimit(body, limits.maxBytes)) return { failed: "body_too_large" };
     const empty = body.length === 0;
-    const length = typeof body === "string" ? undefined : body.length;
     const kept = limits.keep ? inMemoryBytes(body) : undefined;
-    return whenReady(hmacSha256Hex(provider, secret, [prefixPart, body]), (signature) => ({ signature, empty, length, kept }));
+    return whenReady(hmacSha256Hex(provider, secret, [prefixPart, body]), (signature) => ({ signature, empty, length: undefined, kept }));
   }
   return macStream(provider, secret, typeof prefixPart === "string" ? binaryStringToBytes(prefixPart) : prefixPart, body, limits);
 }
