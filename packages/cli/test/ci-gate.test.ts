@@ -153,7 +153,7 @@ describe("sign: every flag is checked against the scheme, and errors name flags"
     ["a --timestamp-form that is not a form", base("opterius-agent", "--url", "/e", "--timestamp-form", "UTC"), '--timestamp-form: must be "Z" or "+00:00"'],
     ["an --empty-body that is not a choice", base("opterius-panel", "--url", "/e", "--empty-body", "null"), '--empty-body: must be "{}" (the real client) or "" (the doc\'s reading)'],
     ["a path outside the API, naming --entrance", base("acepanel", "--url", "/x", "--key-id", "1"), '--url: path "/x" is not /api or /api/… under the entrance "/": the server checks signatures only there'],
-    ["a prefix before /api without --entrance", base("acepanel", "--url", "/e/api/x", "--key-id", "1"), '--url: path "/e/api/x" has a prefix before /api: set --entrance to the panel\'s entrance (e.g. "/entrance")'],
+    ["a prefix before /api without --entrance", base("acepanel", "--url", "/e/api/x", "--key-id", "1"), '--url: path "/e/api/x" is not /api or /api/… under the entrance "/": the server checks signatures only there; set --entrance (e.g. "/entrance")'],
     ["a URL without host or path", base("opterius-panel", "--url", "http://"), '--url "http://" has no host; give a path such as /api/ping or a URL such as https://panel.example.com/api/ping'],
     ["a URL without a path", base("opterius-panel", "--url", "https://panel.example.com"), '--url "https://panel.example.com" has no path, and the path is what gets signed; for the root write "https://panel.example.com/"'],
     ["a URL with a query but no path", base("opterius-panel", "--url", "https://panel.example.com?a=1"), '--url "https://panel.example.com?a=1" has no path, and the path is what gets signed; for the root write "https://panel.example.com/?a=1"'],

@@ -1,4 +1,4 @@
-// Byte helpers that exist in every runtime: TextEncoder/TextDecoder and plain loops. No Buffer.
+// Byte helpers that exist in every runtime: TextEncoder/TextDecoder, atob/btoa and plain loops. No Buffer.
 
 const encoder = new TextEncoder();
 const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
