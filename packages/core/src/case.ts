@@ -4,7 +4,7 @@
 // something other than a PanelsigError.
 
 import { utf8 } from "./bytes.ts";
-import { PanelsigError } from "./errors.ts";
+import { PanelsigError, shownValue } from "./errors.ts";
 import { BAD_HEADER_VALUE, HEADER_VALUE_RULE, parseRequest, refuseLoneSurrogate, refuseUnknown, type ParsedRequest } from "./request.ts";
 import { isRecord } from "./is-record.ts";
 import { SCHEME_IDS, SIGNERS, type SchemeId } from "./registry.ts";
@@ -24,7 +24,7 @@ export interface ReadCase {
 
 export function readScheme(value: unknown): SchemeId {
   if (!SCHEME_IDS.includes(value as SchemeId)) {
-    throw new PanelsigError("unknown_scheme", "scheme", `${JSON.stringify(value)} is not one of ${SCHEME_IDS.join(", ")}`);
+    throw new PanelsigError("unknown_scheme", "scheme", `${shownValue(value)} is not one of ${SCHEME_IDS.join(", ")}`);
   }
   return value as SchemeId;
 }
@@ -40,12 +40,12 @@ export function readCase(input: unknown, op: "sign" | "verify"): ReadCase {
   if (!isRecord(input)) throw new PanelsigError("invalid_case", "case", "must be a case object");
   refuseUnknown(input, CASE_FIELDS, "", "a case");
   if (input.op !== undefined && input.op !== op) {
-    throw new PanelsigError("invalid_case", "op", `is ${JSON.stringify(input.op)}, but this is ${op}: give the case to ${input.op === "sign" || input.op === "verify" ? input.op : "sign or verify"}, or leave op out`);
+    throw new PanelsigError("invalid_case", "op", `is ${shownValue(input.op)}, but this is ${op}: give the case to ${input.op === "sign" || input.op === "verify" ? input.op : "sign or verify"}, or leave op out`);
   }
   const misplaced = (op === "sign" ? VERIFY_ONLY : SIGN_ONLY).find((name) => input[name] !== undefined);
   if (misplaced !== undefined) {
     const other = op === "sign" ? "verify" : "sign";
-    throw new PanelsigError("invalid_case", misplaced, `is a ${other} field: this case looks like a ${other} case (${op} takes ${(op === "sign" ? SIGN_ONLY : VERIFY_ONLY).join(" and ")} instead); give it to ${other}, or drop ${misplaced}`);
+    throw new PanelsigError("invalid_case", misplaced, `is a ${other} field (${op} takes ${(op === "sign" ? SIGN_ONLY : VERIFY_ONLY).join(" and ")}): give the case to ${other}, or drop ${misplaced}`);
   }
   const scheme = readScheme(input.scheme);
   const request = parseRequest(input.request);

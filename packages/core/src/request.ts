@@ -3,7 +3,7 @@
 // be sent over HTTP is refused here, with the field named, before any scheme sees it.
 
 import { binaryStringToBytes, fromBase64, isAscii, loneSurrogateAt, toBinaryString, utf8Text } from "./bytes.ts";
-import { PanelsigError, type PanelsigErrorCode } from "./errors.ts";
+import { PanelsigError, shownValue, type PanelsigErrorCode } from "./errors.ts";
 import { goUnescape } from "./go-url.ts";
 import { isRecord } from "./is-record.ts";
 import type { HeaderPair } from "./types.ts";
@@ -62,7 +62,7 @@ function parseMethod(method: unknown): string {
     throw new PanelsigError("invalid_method", "request.method", "must be a non-empty string such as \"GET\"");
   }
   if (!TOKEN.test(method)) {
-    throw new PanelsigError("invalid_method", "request.method", `${JSON.stringify(method)} is not an HTTP method token (no spaces or separators)`);
+    throw new PanelsigError("invalid_method", "request.method", `${shownValue(method)} is not an HTTP method token (no spaces or separators)`);
   }
   return method;
 }
@@ -79,13 +79,13 @@ function parseTarget(url: unknown): { rawPath: string; rawQuery: string | undefi
     target = absolute[1]!;
     if (!target.startsWith("/")) target = "/" + target;
   } else if (!url.startsWith("/")) {
-    throw new PanelsigError("invalid_url", field, `${JSON.stringify(url)} is not ${TARGET}`);
+    throw new PanelsigError("invalid_url", field, `${shownValue(url)} is not ${TARGET}`);
   }
   // A request-target is the request line's bytes: a "#" in it stays in the path or the query, as
   // Go's url.ParseRequestURI leaves it (GET /p?a=1#x has the query a=1#x).
   const bad = BAD_TARGET_CHAR.exec(target);
   if (bad) {
-    throw new PanelsigError("invalid_url", field, `contains ${JSON.stringify(bad[0])} at index ${bad.index}; percent-encode it`);
+    throw new PanelsigError("invalid_url", field, `contains ${shownValue(bad[0])} at index ${bad.index}; percent-encode it`);
   }
   refuseLoneSurrogate(target, "invalid_url", field);
   const q = target.indexOf("?");
@@ -106,12 +106,12 @@ export function decodedPath(rawPath: string): string {
 export function decodePath(rawPath: string): string {
   const decoded = goUnescape(toBinaryString(rawPath), "path");
   if (decoded === undefined) {
-    throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(rawPath)} has a "%" not followed by two hex digits; a Go server answers 400`);
+    throw new PanelsigError("invalid_url", "request.url", `path ${shownValue(rawPath)} has a "%" not followed by two hex digits; a Go server answers 400`);
   }
   if (isAscii(decoded)) return decoded; // already valid UTF-8, and the same text
   const text = utf8Text(binaryStringToBytes(decoded));
   if (text === undefined) {
-    throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(rawPath)} decodes to bytes that are not UTF-8`);
+    throw new PanelsigError("invalid_url", "request.url", `path ${shownValue(rawPath)} decodes to bytes that are not UTF-8`);
   }
   return text;
 }
@@ -128,7 +128,7 @@ function parseHeaders(headers: unknown): HeaderPair[] {
       throw new PanelsigError("invalid_header", field, "must be a [name, value] pair of strings");
     }
     if (!TOKEN.test(pair[0])) {
-      throw new PanelsigError("invalid_header", `${field}[0]`, `${JSON.stringify(pair[0])} is not a valid header name`);
+      throw new PanelsigError("invalid_header", `${field}[0]`, `${shownValue(pair[0])} is not a valid header name`);
     }
     if (BAD_HEADER_VALUE.test(pair[1])) {
       throw new PanelsigError("invalid_header", `${field}[1]`, HEADER_VALUE_RULE);
