@@ -74,12 +74,12 @@ describe("panelsig verify", () => {
     expect(stdout).toContain(`expected signature: ${SIGNATURE}`);
   });
 
-  it("a sign case piped into verify: refused, saying it looks like a sign case (exit 2)", async () => {
+  it("a sign case piped into verify: refused, saying its field is a sign field (exit 2)", async () => {
     const signCase = { scheme: "acepanel", request: { method: "GET", url: "/entrance/api/user/info" }, credentials: { secret: "YourSecretToken", keyId: 16 }, timestamp: "1700000000", options: { entrance: "/entrance" } };
     const { code, stdout, stderr } = await panelsig(["verify", "--request", "-"], { input: JSON.stringify(signCase) });
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toContain("looks like a sign case");
+    expect(stderr).toContain("is a sign field (verify takes context): give the case to sign");
   });
 
   it("a request let through without any check: exit 0, and the output says plainly that no signature was checked", async () => {

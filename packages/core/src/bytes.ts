@@ -1,4 +1,4 @@
-// Byte helpers that exist in every runtime: TextEncoder/TextDecoder and plain loops. No Buffer.
+// Byte helpers that exist in every runtime: TextEncoder/TextDecoder, atob/btoa and plain loops. No Buffer.
 
 const encoder = new TextEncoder();
 const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -91,30 +91,19 @@ export function loneSurrogateAt(text: string): number {
   return scanLoneSurrogate(text);
 }
 
-/** loneSurrogateAt char by char, as where isWellFormed is missing; exported for the test that compares the two. */
+/** A surrogate pair, or a surrogate alone: pairs are matched first, so a one-char match is a lone one. */
+const SURROGATES = /[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
+
+/** loneSurrogateAt without isWellFormed, as where it is missing; exported for the test that compares the two. */
 export function scanLoneSurrogate(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        i++;
-        continue;
-      }
-      return i;
-    }
-    if (c >= 0xdc00 && c <= 0xdfff) return i;
-  }
+  for (const match of text.matchAll(SURROGATES)) if (match[0].length === 1) return match.index;
   return -1;
 }
 
-/** The two lower-case hex digits of every byte value, as character codes: [2b] and [2b + 1]. */
-const HEX_DIGIT_CODES = new Uint8Array(512);
-for (let b = 0; b < 256; b++) {
-  HEX_DIGIT_CODES[2 * b] = "0123456789abcdef".charCodeAt(b >> 4);
-  HEX_DIGIT_CODES[2 * b + 1] = "0123456789abcdef".charCodeAt(b & 15);
+/** The character code of the lower-case hex digit for 0-15: "0"-"9" are 48-57, "a"-"f" 97-102. */
+function hexDigitCode(value: number): number {
+  return value + (value < 10 ? 48 : 87);
 }
-const asciiDecoder = new TextDecoder();
 
 /**
  * Lower-case hex. The digits are written as bytes and decoded once: that gives a flat string,
@@ -129,16 +118,16 @@ const asciiDecoder = new TextDecoder();
 export function toHex(bytes: Uint8Array): string {
   const digits = pooledBytes(bytes.length * 2);
   for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    digits[2 * i] = HEX_DIGIT_CODES[2 * b]!;
-    digits[2 * i + 1] = HEX_DIGIT_CODES[2 * b + 1]!;
+    digits[2 * i] = hexDigitCode(bytes[i]! >> 4);
+    digits[2 * i + 1] = hexDigitCode(bytes[i]! & 15);
   }
-  return asciiDecoder.decode(digits);
+  return strictDecoder.decode(digits); // ASCII: valid UTF-8, and no BOM
 }
 
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const BASE64_VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < 64; i++) BASE64_VALUE[BASE64.charCodeAt(i)] = i;
+// Strict standard base64 (RFC 4648 §4): only the alphabet, then at most two "=" at the end, in
+// whole groups of four. atob is forgiving (it skips spaces and takes missing padding), so it
+// only decodes what this check has let through.
+const STRICT_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
  * Strict standard base64 (RFC 4648 §4, padding required); undefined when malformed.
@@ -151,23 +140,10 @@ for (let i = 0; i < 64; i++) BASE64_VALUE[BASE64.charCodeAt(i)] = i;
  * ```
  */
 export function fromBase64(text: string): Uint8Array | undefined {
-  if (text.length % 4 !== 0) return undefined;
-  const pad = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
-  const out = new Uint8Array((text.length / 4) * 3 - pad);
-  let o = 0;
-  for (let i = 0; i < text.length; i += 4) {
-    let word = 0;
-    for (let j = 0; j < 4; j++) {
-      const c = text.charCodeAt(i + j);
-      const isPad = c === 61 && i + j >= text.length - pad;
-      const v = isPad ? 0 : c < 128 ? BASE64_VALUE[c]! : -1;
-      if (v < 0) return undefined;
-      word = (word << 6) | v;
-    }
-    if (o < out.length) out[o++] = (word >> 16) & 255;
-    if (o < out.length) out[o++] = (word >> 8) & 255;
-    if (o < out.length) out[o++] = word & 255;
-  }
+  if (text.length % 4 !== 0 || !STRICT_BASE64.test(text)) return undefined;
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
 }
 
@@ -181,15 +157,7 @@ export function fromBase64(text: string): Uint8Array | undefined {
  * ```
  */
 export function toBase64(bytes: Uint8Array): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = bytes.length - i;
-    const word = (bytes[i]! << 16) | ((n > 1 ? bytes[i + 1]! : 0) << 8) | (n > 2 ? bytes[i + 2]! : 0);
-    out += BASE64[(word >> 18) & 63]! + BASE64[(word >> 12) & 63]!;
-    out += n > 1 ? BASE64[(word >> 6) & 63]! : "=";
-    out += n > 2 ? BASE64[word & 63]! : "=";
-  }
-  return out;
+  return btoa(bytesToBinaryString(bytes));
 }
 
 /** The parts one after another, pooled: only for bytes that stay inside panelsig (what is hashed or MACed). */
@@ -238,11 +206,14 @@ export function timingSafeEqualText(a: string, b: string): boolean {
 
 /** A text as Go holds it: its UTF-8 bytes, one char per byte (0-255). */
 export function toBinaryString(text: string): string {
-  if (isAscii(text)) return text;
-  const bytes = utf8(text);
-  let out = "";
-  for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]!);
-  return out;
+  return isAscii(text) ? text : bytesToBinaryString(utf8(text));
+}
+
+/** Bytes as a binary string: one char per byte (0-255). */
+function bytesToBinaryString(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
+  return binary;
 }
 
 /** The bytes of a binary string, pooled (see bytes.ts): every caller only hashes, MACs or decodes them. */

@@ -3,9 +3,9 @@
 // input happens here or in request.ts, so a scheme never meets a value that could make it throw
 // something other than a PanelsigError.
 
-import { loneSurrogateAt, utf8 } from "./bytes.ts";
-import { PanelsigError } from "./errors.ts";
-import { parseRequest, refuseUnknown, type ParsedRequest } from "./request.ts";
+import { utf8 } from "./bytes.ts";
+import { PanelsigError, shownValue } from "./errors.ts";
+import { BAD_HEADER_VALUE, HEADER_VALUE_RULE, parseRequest, refuseLoneSurrogate, refuseUnknown, type ParsedRequest } from "./request.ts";
 import { isRecord } from "./is-record.ts";
 import { SCHEME_IDS, SIGNERS, type SchemeId } from "./registry.ts";
 import type { SignOptions } from "./types.ts";
@@ -24,7 +24,7 @@ export interface ReadCase {
 
 export function readScheme(value: unknown): SchemeId {
   if (!SCHEME_IDS.includes(value as SchemeId)) {
-    throw new PanelsigError("unknown_scheme", "scheme", `${JSON.stringify(value)} is not one of ${SCHEME_IDS.join(", ")}`);
+    throw new PanelsigError("unknown_scheme", "scheme", `${shownValue(value)} is not one of ${SCHEME_IDS.join(", ")}`);
   }
   return value as SchemeId;
 }
@@ -37,15 +37,15 @@ const CREDENTIAL_FIELDS = ["secret", "keyId"];
 
 /** A case object, read strictly: a misspelt or misplaced field is an error naming it, never ignored. */
 export function readCase(input: unknown, op: "sign" | "verify"): ReadCase {
-  if (!isRecord(input)) throw new PanelsigError("invalid_case", "case", "must be an object (see the case object in the docs)");
+  if (!isRecord(input)) throw new PanelsigError("invalid_case", "case", "must be a case object");
   refuseUnknown(input, CASE_FIELDS, "", "a case");
   if (input.op !== undefined && input.op !== op) {
-    throw new PanelsigError("invalid_case", "op", `is ${JSON.stringify(input.op)}, but this is ${op}: give the case to ${input.op === "sign" || input.op === "verify" ? input.op : "sign or verify"}, or leave op out`);
+    throw new PanelsigError("invalid_case", "op", `is ${shownValue(input.op)}, but this is ${op}: give the case to ${input.op === "sign" || input.op === "verify" ? input.op : "sign or verify"}, or leave op out`);
   }
   const misplaced = (op === "sign" ? VERIFY_ONLY : SIGN_ONLY).find((name) => input[name] !== undefined);
   if (misplaced !== undefined) {
     const other = op === "sign" ? "verify" : "sign";
-    throw new PanelsigError("invalid_case", misplaced, `is a ${other} field: this case looks like a ${other} case (${op} takes ${(op === "sign" ? SIGN_ONLY : VERIFY_ONLY).join(" and ")} instead); give it to ${other}, or drop ${misplaced}`);
+    throw new PanelsigError("invalid_case", misplaced, `is a ${other} field (${op} takes ${(op === "sign" ? SIGN_ONLY : VERIFY_ONLY).join(" and ")}): give the case to ${other}, or drop ${misplaced}`);
   }
   const scheme = readScheme(input.scheme);
   const request = parseRequest(input.request);
@@ -68,9 +68,7 @@ export function checkSecret(secret: unknown, field = "credentials.secret"): stri
   if (typeof secret !== "string" || secret === "") {
     throw new PanelsigError("invalid_secret", field, "must be a non-empty string");
   }
-  if (loneSurrogateAt(secret) >= 0) {
-    throw new PanelsigError("invalid_secret", field, "has a lone surrogate, so it has no UTF-8 form");
-  }
+  refuseLoneSurrogate(secret, "invalid_secret", field);
   return secret;
 }
 
@@ -88,12 +86,12 @@ function readTimestamp(timestamp: unknown): string | undefined {
     return String(timestamp);
   }
   if (typeof timestamp !== "string" || timestamp === "") {
-    throw new PanelsigError("invalid_timestamp", "timestamp", "must be the timestamp header text (a string) or Unix seconds (a number)");
+    throw new PanelsigError("invalid_timestamp", "timestamp", "must be the header's text (a string) or Unix seconds (a number)");
   }
-  if (/[\r\n\0]/.test(timestamp)) {
-    throw new PanelsigError("invalid_timestamp", "timestamp", "may not contain CR, LF or NUL (it is sent as a header)");
+  if (BAD_HEADER_VALUE.test(timestamp)) {
+    throw new PanelsigError("invalid_timestamp", "timestamp", HEADER_VALUE_RULE);
   }
-  if (loneSurrogateAt(timestamp) >= 0) throw new PanelsigError("invalid_timestamp", "timestamp", "has a lone surrogate, so it has no UTF-8 form");
+  refuseLoneSurrogate(timestamp, "invalid_timestamp", "timestamp");
   return timestamp;
 }
 
@@ -105,9 +103,7 @@ function readOptions(scheme: SchemeId, options: unknown): SignOptions {
   for (const name of Object.keys(options)) {
     const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
     if (rule === undefined) {
-      const allowed = Object.keys(rules);
-      const hint = allowed.length ? `${scheme} takes: ${allowed.join(", ")}` : `${scheme} takes no options`;
-      throw new PanelsigError("invalid_option", `options.${name}`, `unknown option; ${hint}`);
+      throw new PanelsigError("invalid_option", `options.${name}`, `unknown option; ${scheme} takes: ${Object.keys(rules).join(", ")}`);
     }
     if (options[name] !== undefined && rule && !rule[1](options[name])) throw new PanelsigError("invalid_option", `options.${name}`, `must be ${rule[0]}`);
   }

@@ -57,3 +57,13 @@ export class PanelsigError extends Error {
     this.field = field;
   }
 }
+
+/** A value as a message shows it: its JSON, a number as written (JSON has no NaN), or what it is where JSON has none or throws (a bigint, a cycle). */
+export function shownValue(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value === "bigint" ? `${value}n` : typeof value;
+  }
+}

@@ -4,8 +4,9 @@
 // means "+", "-", "0x", "0o", "0b", a leading "0" for octal and "_" separators all parse.
 
 const INT64_MAX = (1n << 63n) - 1n;
-// cast's stringNumberRe: only a plain decimal number has its fraction cut ("0x10.5" keeps it, and fails).
-const DECIMAL_NUMBER = /^([-+]?[0-9]*)(\.[0-9]*)?$/;
+// cast's stringNumberRe with a fraction: only a plain decimal number has its fraction cut ("0x10.5"
+// keeps it, and fails). Group 1 is what is left.
+const DECIMAL_FRACTION = /^([-+]?[0-9]*)\.[0-9]*$/;
 
 /** cast.ToInt64(text) (0n when it cannot read it), with a shortcut for plain decimals. */
 export function castInt64(text: string): bigint {
@@ -14,7 +15,7 @@ export function castInt64(text: string): bigint {
 
 /** cast.ToInt64 every step, without the shortcut for plain decimals; exported for the test that compares the two. */
 export function castToInt64(text: string): bigint {
-  const decimal = text.includes(".") ? DECIMAL_NUMBER.exec(text) : null;
+  const decimal = DECIMAL_FRACTION.exec(text);
   return parseGoInt(decimal ? decimal[1]! : text) ?? 0n;
 }
 
@@ -38,74 +39,20 @@ export function isPrintedInt64(text: string): boolean {
   return true;
 }
 
+/**
+ * Go's base-0 integer syntax (strconv/atoi.go): a sign, then a "0b", "0o" or "0x" prefix, a
+ * leading "0" (octal) or a decimal digit; "_" only between digits or after a prefix (underscoreOK);
+ * letters in any case. The second group is the number without its sign.
+ */
+const GO_INT = /^([+-]?)(0b(?:_?[01])+|0o(?:_?[0-7])+|0x(?:_?[0-9a-f])+|0(?:_?[0-7])*|[1-9](?:_?[0-9])*)$/i;
+
 /** Go's strconv.ParseInt(s, 0, 64); undefined where Go returns an error. */
 export function parseGoInt(s: string): bigint | undefined {
-  if (s === "") return undefined;
-  let negative = false;
-  let digits = s;
-  if (digits[0] === "+" || digits[0] === "-") {
-    negative = digits[0] === "-";
-    digits = digits.slice(1);
-  }
-  const magnitude = parseGoUint(digits);
-  if (magnitude === undefined) return undefined;
-  if (negative ? magnitude > INT64_MAX + 1n : magnitude > INT64_MAX) return undefined;
-  return negative ? -magnitude : magnitude;
-}
-
-function parseGoUint(s: string): bigint | undefined {
-  if (s === "") return undefined;
-  let base = 10;
-  let body = s;
-  if (s[0] === "0") {
-    const prefix = s.length >= 3 ? s[1]!.toLowerCase() : "";
-    base = prefix === "b" ? 2 : prefix === "o" ? 8 : prefix === "x" ? 16 : 8;
-    body = prefix === "b" || prefix === "o" || prefix === "x" ? s.slice(2) : s.slice(1);
-  }
-  let value = 0n;
-  let underscores = false;
-  for (const c of body) {
-    if (c === "_") {
-      underscores = true;
-      continue;
-    }
-    const code = c.charCodeAt(0) | 0x20; // Go's lower(): ASCII letters only
-    let d: number;
-    if (c >= "0" && c <= "9") d = c.charCodeAt(0) - 48;
-    else if (c.length === 1 && code >= 97 && code <= 122) d = code - 87;
-    else return undefined;
-    if (d >= base) return undefined;
-    value = value * BigInt(base) + BigInt(d);
-    if (value > (1n << 64n) - 1n) return undefined;
-  }
-  if (underscores && !underscoresAllowed(s)) return undefined;
-  return value;
-}
-
-/** Go's underscoreOK: "_" only between digits, or between a base prefix and a digit. */
-function underscoresAllowed(s: string): boolean {
-  let saw = "^";
-  let i = 0;
-  let hex = false;
-  if (s.length >= 2 && s[0] === "0" && "box".includes(s[1]!.toLowerCase())) {
-    i = 2;
-    saw = "0";
-    hex = s[1]!.toLowerCase() === "x";
-  }
-  for (; i < s.length; i++) {
-    const c = s[i]!;
-    const lower = c.charCodeAt(0) | 0x20;
-    if ((c >= "0" && c <= "9") || (hex && lower >= 97 && lower <= 102)) {
-      saw = "0";
-      continue;
-    }
-    if (c === "_") {
-      if (saw !== "0") return false;
-      saw = "_";
-      continue;
-    }
-    if (saw === "_") return false;
-    saw = "!";
-  }
-  return saw !== "_";
+  const match = GO_INT.exec(s);
+  if (!match) return undefined;
+  // BigInt reads the 0b, 0o and 0x prefixes but takes a leading "0" for decimal, and no "_".
+  const digits = match[2]!.replace(/_/g, "").replace(/^0(?=[0-7])/, "0o");
+  const magnitude = BigInt(digits);
+  if (match[1] === "-" ? magnitude > INT64_MAX + 1n : magnitude > INT64_MAX) return undefined;
+  return match[1] === "-" ? -magnitude : magnitude;
 }

@@ -8,12 +8,10 @@ import { toBinaryString } from "./bytes.ts";
 /** Go ≥ 1.26 (GODEBUG urlmaxqueryparams default): a query with more pairs parses to nothing. */
 export const GO_MAX_QUERY_PARAMS = 10000;
 
-function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 65 && c <= 70) return c - 55;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1;
-}
+/** A "%" that does not start an escape: Go's unescape fails on it. */
+const BAD_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
+const PATH_ESCAPE = /%[0-9A-Fa-f]{2}/g;
+const QUERY_ESCAPE = /%[0-9A-Fa-f]{2}|\+/g;
 
 /**
  * Go's unescape: "%XX" becomes the byte XX; in a query component "+" becomes a space.
@@ -25,28 +23,15 @@ export function goUnescape(binary: string, mode: "path" | "query"): string | und
   return unescapeEach(binary, mode);
 }
 
-/** goUnescape char by char, without its shortcut; exported for the test that compares the two. */
+/** goUnescape every escape, without its shortcut; exported for the test that compares the two. */
 export function unescapeEach(binary: string, mode: "path" | "query"): string | undefined {
-  let out = "";
-  for (let i = 0; i < binary.length; i++) {
-    const c = binary.charCodeAt(i);
-    if (c === 37 /* % */) {
-      const hi = hexValue(binary.charCodeAt(i + 1));
-      const lo = hexValue(binary.charCodeAt(i + 2));
-      if (hi < 0 || lo < 0) return undefined;
-      out += String.fromCharCode(hi * 16 + lo);
-      i += 2;
-    } else if (c === 43 /* + */ && mode === "query") {
-      out += " ";
-    } else {
-      out += binary[i];
-    }
-  }
-  return out;
+  if (BAD_ESCAPE.test(binary)) return undefined;
+  return binary.replace(mode === "query" ? QUERY_ESCAPE : PATH_ESCAPE, (escape) => (escape === "+" ? " " : String.fromCharCode(parseInt(escape.slice(1), 16))));
 }
 
 const UPPER_HEX = "0123456789ABCDEF";
 const ONLY_UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
+const RESERVED = /[^A-Za-z0-9\-_.~]/g;
 
 /** A-Z a-z 0-9 - _ . ~: the bytes Go's url.QueryEscape leaves as they are. */
 export function isUnreserved(c: number): boolean {
@@ -60,16 +45,9 @@ export function goQueryEscape(binary: string): string {
   return queryEscapeEach(binary);
 }
 
-/** goQueryEscape char by char, without its shortcut; exported for the test that compares the two. */
+/** goQueryEscape every byte, without its shortcut; exported for the test that compares the two. */
 export function queryEscapeEach(binary: string): string {
-  let out = "";
-  for (let i = 0; i < binary.length; i++) {
-    const c = binary.charCodeAt(i);
-    if (isUnreserved(c)) out += binary[i];
-    else if (c === 32) out += "+";
-    else out += "%" + UPPER_HEX[c >> 4]! + UPPER_HEX[c & 15]!;
-  }
-  return out;
+  return binary.replace(RESERVED, (c) => (c === " " ? "+" : "%" + UPPER_HEX[c.charCodeAt(0) >> 4]! + UPPER_HEX[c.charCodeAt(0) & 15]!));
 }
 
 /**
@@ -113,7 +91,8 @@ export function reencodeQuery(binary: string): string {
     else values.set(key, [value]);
   }
 
-  const keys = [...values.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // sort()'s own order, by UTF-16 code units, is Go's byte order on binary strings.
+  const keys = [...values.keys()].sort();
   const parts: string[] = [];
   for (const key of keys) {
     const escapedKey = goQueryEscape(key);

@@ -3,7 +3,7 @@
 // be sent over HTTP is refused here, with the field named, before any scheme sees it.
 
 import { binaryStringToBytes, fromBase64, isAscii, loneSurrogateAt, toBinaryString, utf8Text } from "./bytes.ts";
-import { PanelsigError } from "./errors.ts";
+import { PanelsigError, shownValue, type PanelsigErrorCode } from "./errors.ts";
 import { goUnescape } from "./go-url.ts";
 import { isRecord } from "./is-record.ts";
 import type { HeaderPair } from "./types.ts";
@@ -21,14 +21,18 @@ export interface ParsedRequest {
 
 // RFC 9110 token characters: what a method or a header name may be made of.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-// A header value may not carry CR, LF or NUL (they would end or split the header).
-const BAD_HEADER_VALUE = /[\r\n\0]/;
+/** What a header value may not carry: CR, LF or NUL would end or split the header. */
+export const BAD_HEADER_VALUE = /[\r\n\0]/;
+export const HEADER_VALUE_RULE = "a header value may not contain CR, LF or NUL";
 // Control characters and spaces cannot appear in a request-target.
 const BAD_TARGET_CHAR = /[\x00-\x20\x7f]/;
 const REQUEST_FIELDS = ["method", "url", "headers", "body", "bodyBase64"];
 /** The body of a request without one, shared: nothing writes to a body. */
 const NO_BODY = new Uint8Array(0);
-const ABSOLUTE_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
+// An absolute URL: scheme://authority, then (group 1) the path and query up to any #fragment.
+const ABSOLUTE_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*([^#]*)/;
+/** What request.url takes, as its messages say. */
+const TARGET = 'a request-target "/path?query" or an absolute URL';
 
 export function parseRequest(request: unknown): ParsedRequest {
   if (!isRecord(request)) throw new PanelsigError("invalid_case", "request", "must be an object with method and url");
@@ -47,12 +51,18 @@ export function refuseUnknown(object: Record<string, unknown>, known: readonly s
   }
 }
 
+/** Text with a lone surrogate has no UTF-8 form: it could be neither sent nor signed. */
+export function refuseLoneSurrogate(text: string, code: PanelsigErrorCode, field: string, hint = ""): void {
+  const at = loneSurrogateAt(text);
+  if (at >= 0) throw new PanelsigError(code, field, `has a lone surrogate at index ${at}, so it has no UTF-8 form${hint}`);
+}
+
 function parseMethod(method: unknown): string {
   if (typeof method !== "string" || method === "") {
     throw new PanelsigError("invalid_method", "request.method", "must be a non-empty string such as \"GET\"");
   }
   if (!TOKEN.test(method)) {
-    throw new PanelsigError("invalid_method", "request.method", `${JSON.stringify(method)} is not an HTTP method token (no spaces, CR, LF or separators)`);
+    throw new PanelsigError("invalid_method", "request.method", `${shownValue(method)} is not an HTTP method token (no spaces or separators)`);
   }
   return method;
 }
@@ -60,27 +70,24 @@ function parseMethod(method: unknown): string {
 function parseTarget(url: unknown): { rawPath: string; rawQuery: string | undefined } {
   const field = "request.url";
   if (typeof url !== "string" || url === "") {
-    throw new PanelsigError("invalid_url", field, "must be a non-empty string: a request-target \"/path?query\" or an absolute URL");
+    throw new PanelsigError("invalid_url", field, `must be ${TARGET}`);
   }
   let target = url;
   const absolute = ABSOLUTE_URL.exec(url);
   if (absolute) {
     // An absolute URL is what an HTTP client is given, and no client sends its #fragment.
-    target = url.slice(absolute[0].length);
-    const hash = target.indexOf("#");
-    if (hash >= 0) target = target.slice(0, hash);
+    target = absolute[1]!;
     if (!target.startsWith("/")) target = "/" + target;
   } else if (!url.startsWith("/")) {
-    throw new PanelsigError("invalid_url", field, `${JSON.stringify(url)} is neither a request-target starting with "/" nor an absolute URL`);
+    throw new PanelsigError("invalid_url", field, `${shownValue(url)} is not ${TARGET}`);
   }
   // A request-target is the request line's bytes: a "#" in it stays in the path or the query, as
   // Go's url.ParseRequestURI leaves it (GET /p?a=1#x has the query a=1#x).
   const bad = BAD_TARGET_CHAR.exec(target);
   if (bad) {
-    throw new PanelsigError("invalid_url", field, `contains ${JSON.stringify(bad[0])} at index ${bad.index}; percent-encode it`);
+    throw new PanelsigError("invalid_url", field, `contains ${shownValue(bad[0])} at index ${bad.index}; percent-encode it`);
   }
-  const surrogate = loneSurrogateAt(target);
-  if (surrogate >= 0) throw new PanelsigError("invalid_url", field, `has a lone surrogate at index ${surrogate}`);
+  refuseLoneSurrogate(target, "invalid_url", field);
   const q = target.indexOf("?");
   return q < 0 ? { rawPath: target, rawQuery: undefined } : { rawPath: target.slice(0, q), rawQuery: target.slice(q + 1) };
 }
@@ -99,12 +106,12 @@ export function decodedPath(rawPath: string): string {
 export function decodePath(rawPath: string): string {
   const decoded = goUnescape(toBinaryString(rawPath), "path");
   if (decoded === undefined) {
-    throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(rawPath)} has a "%" not followed by two hex digits; a Go server answers 400`);
+    throw new PanelsigError("invalid_url", "request.url", `path ${shownValue(rawPath)} has a "%" not followed by two hex digits; a Go server answers 400`);
   }
   if (isAscii(decoded)) return decoded; // already valid UTF-8, and the same text
   const text = utf8Text(binaryStringToBytes(decoded));
   if (text === undefined) {
-    throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(rawPath)} decodes to bytes that are not UTF-8; panelsig cannot show such a path as text`);
+    throw new PanelsigError("invalid_url", "request.url", `path ${shownValue(rawPath)} decodes to bytes that are not UTF-8`);
   }
   return text;
 }
@@ -121,10 +128,10 @@ function parseHeaders(headers: unknown): HeaderPair[] {
       throw new PanelsigError("invalid_header", field, "must be a [name, value] pair of strings");
     }
     if (!TOKEN.test(pair[0])) {
-      throw new PanelsigError("invalid_header", `${field}[0]`, `${JSON.stringify(pair[0])} is not a valid header name`);
+      throw new PanelsigError("invalid_header", `${field}[0]`, `${shownValue(pair[0])} is not a valid header name`);
     }
     if (BAD_HEADER_VALUE.test(pair[1])) {
-      throw new PanelsigError("invalid_header", `${field}[1]`, "a header value may not contain CR, LF or NUL");
+      throw new PanelsigError("invalid_header", `${field}[1]`, HEADER_VALUE_RULE);
     }
   });
   return headers as HeaderPair[];
@@ -142,10 +149,7 @@ function parseBody(body: unknown, bodyBase64: unknown): Uint8Array | string {
   }
   if (body === undefined) return NO_BODY;
   if (typeof body === "string") {
-    const surrogate = loneSurrogateAt(body);
-    if (surrogate >= 0) {
-      throw new PanelsigError("invalid_body", "request.body", `has a lone surrogate at index ${surrogate}; it has no UTF-8 form (send bytes instead)`);
-    }
+    refuseLoneSurrogate(body, "invalid_body", "request.body", " (send bytes instead)");
     return body;
   }
   if (body instanceof Uint8Array) return body;
@@ -153,7 +157,6 @@ function parseBody(body: unknown, bodyBase64: unknown): Uint8Array | string {
   throw new PanelsigError(
     "invalid_body",
     "request.body",
-    `must be a string (UTF-8 text) or bytes, not ${body === null ? "null" : typeof body}: ` +
-      "panelsig signs the exact bytes you send, so serialise the body yourself (e.g. JSON.stringify) and pass the result",
+    `must be a string (UTF-8 text) or bytes, not ${body === null ? "null" : typeof body}: serialise the body yourself (e.g. JSON.stringify)`,
   );
 }

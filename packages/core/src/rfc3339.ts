@@ -19,21 +19,19 @@
 export function parseRfc3339(text: string): number | undefined {
   // YYYY-MM-DDThh:mm:ss, then an optional .fraction, then Z or ±hh:mm
   if (text.length < 20 || text[4] !== "-" || text[7] !== "-" || text[10] !== "T" || text[13] !== ":" || text[16] !== ":") return undefined;
-  const century = twoDigits(text, 0);
-  const yearOfCentury = twoDigits(text, 2);
-  const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
-  const month = twoDigits(text, 5);
-  const day = twoDigits(text, 8);
-  const hour = twoDigits(text, 11);
-  const minute = twoDigits(text, 14);
-  const second = twoDigits(text, 17);
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
   let i = 19;
   let fraction = 0;
   if (text[i] === ".") {
     let end = i + 1;
-    while (isDigit(text.charCodeAt(end))) end++;
+    while (digitsAt(text, end, 1) >= 0) end++;
     if (end === i + 1) return undefined;
     fraction = Number("0" + text.slice(i, end));
     i = end;
@@ -44,8 +42,8 @@ export function parseRfc3339(text: string): number | undefined {
   } else {
     const sign = text[i] === "+" ? 1 : text[i] === "-" ? -1 : 0;
     if (sign === 0 || text.length !== i + 6 || text[i + 3] !== ":") return undefined;
-    const offsetHours = twoDigits(text, i + 1);
-    const offsetMinutes = twoDigits(text, i + 4);
+    const offsetHours = digitsAt(text, i + 1, 2);
+    const offsetMinutes = digitsAt(text, i + 4, 2);
     if (offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59) return undefined;
     offset = sign * (offsetHours * 3600 + offsetMinutes * 60);
   }
@@ -53,15 +51,15 @@ export function parseRfc3339(text: string): number | undefined {
   return seconds + fraction - offset;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** The two decimal digits at `i` as a number, or -1 (so that every range check fails). */
-function twoDigits(text: string, i: number): number {
-  const hi = text.charCodeAt(i);
-  const lo = text.charCodeAt(i + 1);
-  return isDigit(hi) && isDigit(lo) ? (hi - 48) * 10 + (lo - 48) : -1;
+/** The `count` decimal digits at `i` as a number, or -1 (so that every range check fails). */
+function digitsAt(text: string, i: number, count: number): number {
+  let value = 0;
+  for (let end = i + count; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1; // also NaN, past the end
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -82,5 +80,5 @@ function daysSinceEpoch(year: number, month: number, day: number): number {
 /** A whole-second UTC time as the doc writes it ("…Z") or as the real panel does ("…+00:00"). */
 export function formatRfc3339(unixSeconds: number, form: "Z" | "+00:00"): string {
   const iso = new Date(Math.floor(unixSeconds) * 1000).toISOString(); // YYYY-MM-DDTHH:MM:SS.sssZ
-  return iso.slice(0, 19) + (form === "Z" ? "Z" : "+00:00");
+  return iso.slice(0, 19) + form;
 }

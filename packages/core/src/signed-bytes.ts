@@ -20,8 +20,5 @@ export function showPrefixedBody<T extends { stringToSign?: string; stringToSign
     into.stringToSign = typeof body === "string" ? prefix + body : prefix;
     return into;
   }
-  const shown = showSignedBytes(concatBytes(binaryStringToBytes(prefix), typeof body === "string" ? utf8(body) : body));
-  if ("stringToSign" in shown) into.stringToSign = shown.stringToSign;
-  else into.stringToSignBase64 = shown.stringToSignBase64;
-  return into;
+  return Object.assign(into, showSignedBytes(concatBytes(binaryStringToBytes(prefix), typeof body === "string" ? utf8(body) : body)));
 }

@@ -138,9 +138,10 @@ describe("hex and base64 against Buffer", () => {
     expect(hex(fromBase64("/+9z")!)).toBe("ffef73");
     expect(hex(fromBase64("YWJj")!)).toBe("616263");
     expect(hex(fromBase64("Zm9vYg==")!)).toBe("666f6f62");
+    expect(hex(fromBase64("AB==")!)).toBe("00"); // the unused low bits of "B" (000001) are not checked
   });
   it("fromBase64 refuses what is not strict standard base64", () => {
-    for (const bad of ["A", "AA", "AAA", "AAAAA", "AA=A", "A===", "=AAA", "AA-_", "AA\u00e9A", "AA\u0141A", "AA A", "AA==AAAA", "AAA\x00", "AAA\x7f", "AAA\x80", "AAA\u0100", "AA.="]) {
+    for (const bad of ["A", "AA", "AAA", "AAAAA", "AA=A", "A===", "=AAA", "AA-_", "AA\u00e9A", "AA\u0141A", "AA A", "AA==AAAA", "AAA\x00", "AAA\x7f", "AAA\x80", "AAA\u0100", "AA.=", "====", "AA\tA", "AA\nA", " AAA", "AAA ", "YQ==\r\n\r\n"]) {
       expect([bad, fromBase64(bad)]).toEqual([bad, undefined]);
     }
   });

@@ -41,17 +41,17 @@ describe("unknown fields are refused, by name", () => {
 });
 
 describe("a case for the other operation says which one it looks like", () => {
-  it("options or timestamp given to verify: looks like a sign case", async () => {
+  it("options or timestamp given to verify: a sign field", async () => {
     for (const field of ["options", "timestamp"] as const) {
       const error = await verify({ ...verifyCase, [field]: signCase[field] }).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: "invalid_case", field });
-      expect((error as Error).message).toBe(`${field}: is a sign field: this case looks like a sign case (verify takes context instead); give it to sign, or drop ${field}`);
+      expect((error as Error).message).toBe(`${field}: is a sign field (verify takes context): give the case to sign, or drop ${field}`);
     }
   });
-  it("context given to sign: looks like a verify case", async () => {
+  it("context given to sign: a verify field", async () => {
     const error = await sign({ ...signCase, context: { now: 1 } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "invalid_case", field: "context" });
-    expect((error as Error).message).toBe("context: is a verify field: this case looks like a verify case (sign takes timestamp and options instead); give it to verify, or drop context");
+    expect((error as Error).message).toBe("context: is a verify field (sign takes timestamp and options): give the case to verify, or drop context");
   });
   it("an op that is not this operation is refused", async () => {
     await expect(verify({ ...verifyCase, op: "sign" })).rejects.toMatchObject({ code: "invalid_case", field: "op" });

@@ -1,6 +1,7 @@
 // Bad input: every refusal is a PanelsigError with a stable code and the field it is about.
 import { describe, expect, it } from "vitest";
 import { PanelsigError, signWith } from "@panelsig/core";
+import { shownValue } from "../src/errors.ts";
 import { oracleProvider } from "./oracle.ts";
 
 const good = () => ({
@@ -59,5 +60,29 @@ describe("bad input", () => {
     const c = good();
     c.request.body = { a: 1 };
     await expect(signWith(oracleProvider, c as never)).rejects.toThrow(/serialise the body yourself/);
+  });
+});
+
+describe("a value no JSON can show is still named, and the refusal stays a PanelsigError", () => {
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  it("shownValue: JSON, numbers as written, bigints, symbols, functions, cycles", () => {
+    expect([shownValue("a"), shownValue(null), shownValue([1]), shownValue(NaN), shownValue(-1.5), shownValue(1n), shownValue(Symbol("s")), shownValue(() => 1), shownValue(undefined), shownValue(cyclic)])
+      .toEqual(['"a"', "null", "[1]", "NaN", "-1.5", "1n", "symbol", "function", "undefined", "object"]);
+  });
+  it("sign with a bigint scheme, op or key id, or a cyclic op: PanelsigError naming the field", async () => {
+    const base = { scheme: "acepanel", request: { method: "GET", url: "/api/user/info" }, credentials: { secret: "s", keyId: 1 }, timestamp: 1700000000 };
+    const tries: [Record<string, unknown>, string, string][] = [
+      [{ ...base, scheme: 1n }, "scheme", "scheme: 1n is not one of"],
+      [{ ...base, op: 1n }, "op", "op: is 1n, but this is sign"],
+      [{ ...base, op: cyclic }, "op", "op: is object, but this is sign"],
+      [{ ...base, credentials: { secret: "s", keyId: 1n } }, "credentials.keyId", "credentials.keyId: 1n is not a token id"],
+      [{ ...base, credentials: { secret: "s", keyId: NaN } }, "credentials.keyId", "credentials.keyId: NaN is not a token id"],
+    ];
+    for (const [input, field, start] of tries) {
+      const error = await signWith(oracleProvider, input as never).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PanelsigError);
+      expect([(error as PanelsigError).field, (error as Error).message.startsWith(start)]).toEqual([field, true]);
+    }
   });
 });

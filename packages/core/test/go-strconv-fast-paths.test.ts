@@ -51,6 +51,8 @@ describe("parseGoInt: strconv.ParseInt(s, 0, 64)", () => {
     ["0b_1", 1n], ["1_9", 19n], ["9_0", 90n], ["0xf_f", 255n], ["0XF_F", 255n], ["0x9_a", 154n], ["0o_7", 7n], ["0_x1", undefined], ["1_a", undefined], ["0xa_b", 171n], ["0x_a", 10n], ["12a", undefined],
     ["", undefined], ["+", undefined], ["-", undefined], ["--1", undefined], ["+-1", undefined], ["1 ", undefined], ["٣", undefined],
     ["9", 9n], ["z", undefined], ["0xz", undefined], ["0x@", undefined], ["0x[", undefined], ["0x`", undefined], ["0x{", undefined],
+    ["-00", 0n], ["0_0", 0n], ["077_7", 511n], ["+0x10", 16n], ["-0b1", -1n], ["0O_7", 7n], ["1_000_000", 1000000n], ["09", undefined],
+    ["0_", undefined], ["0x_", undefined], ["0o_", undefined], ["0b_", undefined], ["0b1_", undefined], ["0x1__0", undefined], ["0X", undefined],
   ];
   for (const [text, value] of table) it(`${JSON.stringify(text)} -> ${value}`, () => expect(parseGoInt(text)).toBe(value));
 });

@@ -35,7 +35,7 @@ const outer = new Uint8Array(BLOCK + 32);
 function padsOf(key: string): { ipad: Uint8Array; opad: Uint8Array } {
   let pads = padsByKey.get(key);
   if (pads !== undefined) return pads;
-  let k = Buffer.from(key, "utf8");
+  let k: Uint8Array = Buffer.from(key, "utf8");
   if (k.length > BLOCK) k = createHash("sha256").update(k).digest(); // a key longer than the block is hashed first
   pads = { ipad: new Uint8Array(BLOCK), opad: new Uint8Array(BLOCK) };
   for (let i = 0; i < BLOCK; i++) {

@@ -16,7 +16,7 @@ const keys = new Map<string, Promise<CryptoKey>>();
 
 function subtle(): SubtleCrypto {
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) throw new Error("@panelsig/webcrypto: globalThis.crypto.subtle is not available in this runtime (use @panelsig/pure)");
+  if (!subtle) throw new Error("@panelsig/webcrypto: no globalThis.crypto.subtle in this runtime (use @panelsig/pure)");
   return subtle;
 }
 
@@ -34,8 +34,7 @@ function importHmacKey(key: Uint8Array): Promise<CryptoKey> {
 function hmacKey(rawKey: Uint8Array): Promise<CryptoKey> {
   const key = rawKey.length === 0 ? EMPTY_KEY_EQUIVALENT : rawKey;
   if (key.length > MAX_CACHED_KEY_BYTES) return importHmacKey(key);
-  let id = ""; // one char per byte: an exact, comparable map key
-  for (let i = 0; i < key.length; i++) id += String.fromCharCode(key[i]!);
+  const id = String.fromCharCode(...key); // one char per byte: an exact, comparable map key
   let cryptoKey = keys.get(id);
   if (!cryptoKey) {
     cryptoKey = importHmacKey(key);

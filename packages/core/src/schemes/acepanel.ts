@@ -16,7 +16,7 @@ import { readSecret, type ReadCase } from "../case.ts";
 import { DIAGNOSIS_MAX_BODY_BYTES, firstMatch, latin1, lossyUtf8, secretMistakes, skewSummary, SKEW_SECONDS, upperCaseSignature, whatwgEncoded, type Candidate } from "../diagnosis.ts";
 import { jsonBodyMistakes } from "../diagnosis-json.ts";
 import { hmacSha256Hex, sha256Hex } from "../digest-hex.ts";
-import { PanelsigError } from "../errors.ts";
+import { PanelsigError, shownValue } from "../errors.ts";
 import { goSscanf } from "../go-scan.ts";
 import { castInt64, castInt64Decimal } from "../go-strconv.ts";
 import { binaryToText } from "../go-text.ts";
@@ -203,27 +203,19 @@ function isApiPath(path: string): boolean {
 function canonicalPath(path: string, entrance: string | undefined): string {
   const rest = stripEntrance(path, normaliseEntrance(entrance ?? "/"));
   if (rest !== undefined && isApiPath(rest)) return rest;
-  if (entrance === undefined && /\/api(\/|$)/.test(path)) {
-    throw new PanelsigError(
-      "invalid_url",
-      "request.url",
-      `path ${JSON.stringify(path)} has a prefix before /api: set options.entrance to the panel's entrance (e.g. "/entrance"); without it the entrance is "/", as on the server`,
-    );
-  }
-  const under = entrance === undefined ? 'the entrance "/" (no options.entrance)' : `the entrance ${JSON.stringify(normaliseEntrance(entrance))}`;
-  throw new PanelsigError("invalid_url", "request.url", `path ${JSON.stringify(path)} is not /api or /api/… under ${under}; the server checks signatures only there`);
+  // Without options.entrance, /api after a prefix is most likely under the panel's entrance.
+  const hint = entrance === undefined && /\/api(\/|$)/.test(path) ? `; set options.entrance (e.g. "/entrance")` : "";
+  const under = JSON.stringify(normaliseEntrance(entrance ?? "/"));
+  throw new PanelsigError("invalid_url", "request.url", `path ${shownValue(path)} is not /api or /api/… under the entrance ${under}: the server checks signatures only there${hint}`);
 }
 
 /** credentials.keyId as the server's "%d" reads it: a decimal uint64, printed without leading zeros. */
 function readKeyId(keyId: unknown): string {
   const field = "credentials.keyId";
-  if (typeof keyId === "number") {
-    if (Number.isSafeInteger(keyId) && keyId >= 0) return String(keyId);
-    throw new PanelsigError("invalid_key_id", field, `${keyId} is not a non-negative integer below 2^53 (use a decimal string for larger ids)`);
-  }
+  if (typeof keyId === "number" && Number.isSafeInteger(keyId) && keyId >= 0) return String(keyId);
   if (typeof keyId === "string" && /^[0-9]+$/.test(keyId) && BigInt(keyId) <= UINT64_MAX) return BigInt(keyId).toString();
   if (keyId === undefined) throw new PanelsigError("invalid_key_id", field, "is required by acepanel: the token id shown when the token was created");
-  throw new PanelsigError("invalid_key_id", field, `${JSON.stringify(keyId)} is not a token id (a non-negative integer, or a decimal string up to 2^64-1)`);
+  throw new PanelsigError("invalid_key_id", field, `${shownValue(keyId)} is not a token id: a whole number below 2^53, or a decimal string up to 2^64-1`);
 }
 
 interface AcepanelParts {
@@ -271,7 +263,7 @@ function sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult> 
   const timestampText = c.timestamp ?? String(Math.floor(Date.now() / 1000));
   const timestamp = castInt64Decimal(timestampText);
   if (timestamp === "0") {
-    throw new PanelsigError("invalid_timestamp", "timestamp", `the server reads ${JSON.stringify(timestampText)} as 0 and rejects it; give Unix seconds`);
+    throw new PanelsigError("invalid_timestamp", "timestamp", `the server reads ${shownValue(timestampText)} as 0 and rejects it; give Unix seconds`);
   }
   const { request } = c;
   const path = toBinaryString(canonicalPath(decodedPath(request.rawPath), c.options.entrance));
@@ -512,7 +504,7 @@ function* candidates(provider: CryptoProvider, m: AcepanelMismatch): Generator<C
   };
 
   for (const method of [m.parts.method.toUpperCase(), m.parts.method.toLowerCase()]) {
-    yield candidate("method-case", `your client signed the method as ${JSON.stringify(method)} but sent ${JSON.stringify(p.method)}; the receiver signs the method exactly as sent`, { method });
+    yield candidate("method-case", `your client signed the method as ${shownValue(method)} but sent ${shownValue(p.method)}; the receiver signs the method exactly as sent`, { method });
   }
 
   const rawRest = stripEntrance(m.rawPath, m.entrance);
@@ -527,11 +519,11 @@ function* candidates(provider: CryptoProvider, m: AcepanelMismatch): Generator<C
   });
   const api = m.path.indexOf("/api");
   if (api > 0) {
-    yield candidate("path-cut-at-first-api", `your client cut the path at its first "/api"; the receiver removes the entrance ${JSON.stringify(m.entrance)} and signs the rest`, {
+    yield candidate("path-cut-at-first-api", `your client cut the path at its first "/api"; the receiver removes the entrance ${shownValue(m.entrance)} and signs the rest`, {
       canonicalPath: m.path.slice(api),
     });
   }
-  yield candidate("entrance-not-stripped", `your client signed the path with the entrance ${JSON.stringify(m.entrance)}; the receiver signs the path after it`, { canonicalPath: m.path });
+  yield candidate("entrance-not-stripped", `your client signed the path with the entrance ${shownValue(m.entrance)}; the receiver signs the path after it`, { canonicalPath: m.path });
 
   if (m.rawQuery !== undefined) yield* queryCandidates(m.rawQuery, p.canonicalQuery, candidate);
 
@@ -549,7 +541,7 @@ function* candidates(provider: CryptoProvider, m: AcepanelMismatch): Generator<C
     };
   }
 
-  yield candidate("timestamp-text", `your client signed the X-Timestamp text ${JSON.stringify(m.timestampText)}; the receiver signs the number it reads from it, re-printed (${p.timestamp})`, {
+  yield candidate("timestamp-text", `your client signed the X-Timestamp text ${shownValue(m.timestampText)}; the receiver signs the number it reads from it, re-printed (${p.timestamp})`, {
     timestamp: m.timestampText,
   });
   if (m.timestamp > 0n) {

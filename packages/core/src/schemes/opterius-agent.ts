@@ -12,6 +12,7 @@ import { checkSecret, type ReadCase } from "../case.ts";
 import { DIAGNOSIS_MAX_BODY_BYTES, firstMatch, macCandidate, macKey, secretMistakes, skewSummary, SKEW_SECONDS, upperCaseSignature, whatwgEncoded, type Candidate } from "../diagnosis.ts";
 import { jsonBodyMistakes } from "../diagnosis-json.ts";
 import { hmacSha256Hex } from "../digest-hex.ts";
+import { shownValue } from "../errors.ts";
 import { goUnescape } from "../go-url.ts";
 import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
 import { isPromiseLike, whenReady } from "../maybe-promise.ts";
@@ -86,8 +87,8 @@ function sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult> 
     result.signature = signature;
     if (parseRfc3339(timestamp) === undefined) {
       result.warnings = [
-        `timestamp ${JSON.stringify(timestamp)} is signed verbatim, but it is not RFC 3339 as Go's time.Parse(time.RFC3339) reads it ` +
-          "(YYYY-MM-DDThh:mm:ss, upper-case T and Z, seconds 00-59): panelsig's reference verifier answers timestamp_invalid, and the real Agent may too",
+        `timestamp ${shownValue(timestamp)} is signed verbatim, but Go's time.Parse(time.RFC3339) refuses it ` +
+          "(YYYY-MM-DDThh:mm:ss, upper-case T and Z, seconds 00-59): panelsig's verify answers timestamp_invalid",
       ];
     }
     return result;
@@ -194,7 +195,7 @@ function* candidates(provider: CryptoProvider, m: AgentMismatch, body: Uint8Arra
 
   const other = p.timestamp.endsWith("Z") ? p.timestamp.slice(0, -1) + "+00:00" : p.timestamp.endsWith("+00:00") ? p.timestamp.slice(0, -6) + "Z" : undefined;
   if (other !== undefined) {
-    yield signing("timestamp-form", `your client signed the timestamp as ${JSON.stringify(other)} but sent ${JSON.stringify(p.timestamp)}; sign the X-Timestamp text exactly as you send it`, { timestamp: other });
+    yield signing("timestamp-form", `your client signed the timestamp as ${shownValue(other)} but sent ${shownValue(p.timestamp)}; sign the X-Timestamp text exactly as you send it`, { timestamp: other });
   }
   if (m.rawQuery !== undefined) {
     const summary = "your client signed the path with its query; the Agent signs the path without the query";
@@ -204,7 +205,7 @@ function* candidates(provider: CryptoProvider, m: AgentMismatch, body: Uint8Arra
   yield signing("path-as-sent", "your client signed the path as sent, percent-encoded; the Agent (Go) signs it percent-decoded", { path: m.rawPath });
   yield signing("path-encoded", "your client signed the path percent-encoded (as the WHATWG URL class writes it); the Agent (Go) signs it percent-decoded", { path: whatwgEncoded(m.rawPath, "path") });
   for (const method of [p.method.toUpperCase(), p.method.toLowerCase()]) {
-    yield signing("method-case", `your client signed the method as ${JSON.stringify(method)} but sent ${JSON.stringify(p.method)}; sign the method exactly as sent`, { method });
+    yield signing("method-case", `your client signed the method as ${shownValue(method)} but sent ${shownValue(p.method)}; sign the method exactly as sent`, { method });
   }
   if (m.bodyLength === 0) {
     for (const text of NOT_SENT_BODIES) yield signing("body-not-sent", `your client signed the body ${text} but sent no body; sign the exact bytes you send ("" when none)`, {}, utf8(text));

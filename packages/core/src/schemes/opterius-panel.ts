@@ -11,7 +11,7 @@ import { checkSecret, type ReadCase } from "../case.ts";
 import { DIAGNOSIS_MAX_BODY_BYTES, firstMatch, macCandidate, macKey, secretMistakes, skewSummary, SKEW_SECONDS, upperCaseSignature, type Candidate } from "../diagnosis.ts";
 import { jsonBodyMistakes } from "../diagnosis-json.ts";
 import { hmacSha256Hex } from "../digest-hex.ts";
-import { PanelsigError } from "../errors.ts";
+import { PanelsigError, shownValue } from "../errors.ts";
 import { goUnescape } from "../go-url.ts";
 import { headerValue, splitTarget, type HttpMessage } from "../http-message.ts";
 import { isPromiseLike, whenReady } from "../maybe-promise.ts";
@@ -82,7 +82,7 @@ function panelSettings(secret: string, windowSeconds: unknown, replayStore: Repl
 function sign(provider: SigningProvider, c: ReadCase): MaybePromise<SignResult> {
   const timestamp = c.timestamp ?? String(Math.floor(Date.now() / 1000));
   if (!UNIX_SECONDS.test(timestamp)) {
-    throw new PanelsigError("invalid_timestamp", "timestamp", `${JSON.stringify(timestamp)} is not Unix seconds in decimal`);
+    throw new PanelsigError("invalid_timestamp", "timestamp", `${shownValue(timestamp)} is not Unix seconds in decimal`);
   }
   const { body } = c.request;
   // With no body, the empty-body form is signed; otherwise the body (text as it is).
