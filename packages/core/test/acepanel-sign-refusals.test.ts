@@ -17,19 +17,20 @@ describe("acepanel sign: paths the server checks no signature on", () => {
     for (const url of ["/secret/api/user/info", "/api2/api/x", "/x/api"]) {
       const error = await refusal(sign(url));
       expect(error).toMatchObject({ code: "invalid_url", field: "request.url" });
-      expect(error!.message).toContain(`path ${JSON.stringify(url)} has a prefix before /api: set options.entrance`);
+      expect(error!.message).toContain(`path ${JSON.stringify(url)} is not /api or /api/… under the entrance "/": the server checks signatures only there; set options.entrance (e.g. "/entrance")`);
     }
   });
-  it("without options.entrance, no /api segment at all: not /api under the entrance \"/\"", async () => {
+  it("without options.entrance, no /api segment at all: not /api under the entrance \"/\", no entrance advice", async () => {
     const error = await refusal(sign("/apix/y"));
     expect(error).toMatchObject({ code: "invalid_url", field: "request.url" });
-    expect(error!.message).toContain('path "/apix/y" is not /api or /api/… under the entrance "/" (no options.entrance)');
+    expect(error!.message).toContain('path "/apix/y" is not /api or /api/… under the entrance "/": the server checks signatures only there');
+    expect(error!.message).not.toContain("options.entrance");
   });
   it("with options.entrance, a path outside it: the entrance named as the server reads it, no prefix advice", async () => {
     const error = await refusal(sign("/other/api/x", { options: { entrance: "entrance/" } }));
     expect(error).toMatchObject({ code: "invalid_url", field: "request.url" });
     expect(error!.message).toContain('path "/other/api/x" is not /api or /api/… under the entrance "/entrance"');
-    expect(error!.message).not.toContain("prefix before /api");
+    expect(error!.message).not.toContain("options.entrance");
   });
 });
 
@@ -59,10 +60,10 @@ describe("acepanel sign: key ids", () => {
   });
   const refused: [keyId: unknown, message: string][] = [
     [undefined, "is required by acepanel: the token id shown when the token was created"],
-    [-1, "-1 is not a non-negative integer below 2^53 (use a decimal string for larger ids)"],
-    [null, "null is not a token id (a non-negative integer, or a decimal string up to 2^64-1)"],
-    [["16"], '["16"] is not a token id (a non-negative integer, or a decimal string up to 2^64-1)'],
-    ["abc", '"abc" is not a token id (a non-negative integer, or a decimal string up to 2^64-1)'],
+    [-1, "-1 is not a token id: a whole number below 2^53, or a decimal string up to 2^64-1"],
+    [null, "null is not a token id: a whole number below 2^53, or a decimal string up to 2^64-1"],
+    [["16"], '["16"] is not a token id: a whole number below 2^53, or a decimal string up to 2^64-1'],
+    ["abc", '"abc" is not a token id: a whole number below 2^53, or a decimal string up to 2^64-1'],
   ];
   for (const [keyId, message] of refused) {
     it(`${JSON.stringify(keyId) ?? "undefined"}: ${message}`, async () => {
