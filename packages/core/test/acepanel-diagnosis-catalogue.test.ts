@@ -153,12 +153,16 @@ describe("acepanel diagnosis: a path whose bytes are not UTF-8 has no canonicalR
   it("signature-uppercase-hex", async () => {
     const sent = hmac(stringToSign(NOW)).toUpperCase();
     const r = await verify("/entrance/api/%FF", sent);
-    expect(r.diagnosis).toStrictEqual({ mistake: "signature-uppercase-hex", summary: expect.stringMatching(/^your client /), signature: sent, stringToSign: stringToSign(NOW) });
+    const { summary, ...rest } = r.diagnosis!;
+    expect(summary).toMatch(/^your client /);
+    expect(rest).toStrictEqual({ mistake: "signature-uppercase-hex", signature: sent, stringToSign: stringToSign(NOW) });
   });
   it("timestamp-skew", async () => {
     const sent = hmac(stringToSign(NOW + 1));
     const r = await verify("/entrance/api/%FF", sent);
-    expect(r.diagnosis).toStrictEqual({ mistake: "timestamp-skew", summary: expect.stringMatching(/^your client /), signature: sent, stringToSign: stringToSign(NOW + 1) });
+    const { summary, ...rest } = r.diagnosis!;
+    expect(summary).toMatch(/^your client /);
+    expect(rest).toStrictEqual({ mistake: "timestamp-skew", signature: sent, stringToSign: stringToSign(NOW + 1) });
   });
 });
 
@@ -180,6 +184,6 @@ describe("acepanel diagnosis: the work", () => {
     expect(macs.length).toBeGreaterThan(10); // the diagnosis ran: the HMAC of the receiver, then of each distinct candidate
     expect(new Set(macs).size).toBe(macs.length);
     const own = `HMAC-SHA256\n${NOW}\n${sha256hex(`POST\n/api/website\na=1&b=2\n${sha256hex('{"a":1}')}`)}`;
-    expect(macs.filter((mac) => mac === `${Buffer.from(secret).toString("hex")} ${Buffer.from(own).toString("hex")}`)).toHaveLength(1);
+    expect(macs.filter((mac) => mac === `${Buffer.from(secret).toString("hex")} ${Buffer.from(own).toString("hex")}`).length).toBe(1);
   });
 });

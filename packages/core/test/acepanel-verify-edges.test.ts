@@ -111,7 +111,7 @@ describe("acepanel verify: the Authorization header as Go's fmt.Sscanf reads it 
   });
   it("a word before the algorithm, or a letter in the id: the format does not match (a malformed header)", async () => {
     for (const header of [`x HMAC-SHA256 Credential=16, Signature=${sig}`, `HMAC-SHA256 Credential=1a, Signature=${sig}`]) {
-      expect(await verify(header)).toStrictEqual({ valid: false, error: "malformed_authorization", status: 401, message: "invalid header: input does not match format", rejection: expect.anything() });
+      expect(await verify(header)).toMatchObject({ valid: false, error: "malformed_authorization", status: 401, message: "invalid header: input does not match format" });
     }
   });
 });
