@@ -3,7 +3,13 @@
 // and runtime in bench/results.json (one entry per runtime: node, deno, bun).
 //   --only=primitives,signing,verify,peers,stream,diagnosis,edge,serve   run some parts (then results.json is left alone)
 //   --quick   fewer, shorter rounds, for iterating: rougher figures (results.json is left alone)
+// Each part runs in a process of its own (this script again, with --part=NAME), and the signing part
+// once per provider: a program signs with one provider, while all three through core's one code path
+// in one process make its call sites polymorphic and its heap another part's (node's verify(case) at
+// 0 B measured 0.85× alone and 0.42× after the signing part in the same process). The child prints
+// its rows as JSON on stdout; progress goes to stderr.
 
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
@@ -11,20 +17,65 @@ import { benchHeaders, benchReplay, HEADER_TARGET, REPLAY_TARGET, type HeaderRow
 import type { Settings } from "./measure.ts";
 import { benchDiagnosis, type DiagnosisRow } from "./diagnosis.ts";
 import { benchPrimitives, type PrimitiveRow } from "./primitives.ts";
-import { installedRuntimes, machine, runtime } from "./runtime.ts";
+import { installedRuntimes, machine, runtime, scriptCommand } from "./runtime.ts";
 import { benchPeers, PEER_BYTES, type PeerRow } from "./peers.ts";
+import { REQUESTS } from "./cases.ts";
 import { BATCH, benchSigning, type SigningRow } from "./signing.ts";
 import { benchServe, SERVE_TARGETS, type ServeBench } from "./serve.ts";
 import { benchStream, STREAM_TARGETS, type StreamRow } from "./stream.ts";
+import type { Primitive } from "./handwritten.ts";
 import { duration, floor, passMiss, ratio, size, table, throughput, verdict } from "./table.ts";
 import { benchVerify, type VerifyRow } from "./verify.ts";
 
 const PARTS = ["primitives", "signing", "verify", "peers", "stream", "diagnosis", "edge", "serve"] as const;
+type Part = (typeof PARTS)[number];
+const SIGNING_PROVIDERS: readonly Primitive[] = ["node", "webcrypto", "pure"];
 const RESULTS = fileURLToPath(new URL("results.json", import.meta.url));
 // Many short rounds rather than a few long ones: on a shared machine, the more rounds, the likelier
 // one of them runs undisturbed.
 const quick = process.argv.includes("--quick");
 const SETTINGS: Settings = quick ? { rounds: 2, roundMs: 40 } : { rounds: 5, roundMs: 120 };
+const progress = (line: string) => console.error(line);
+
+/** One part's measurements, in this process: what a child prints. */
+async function measurePart(part: string): Promise<unknown> {
+  const [name, provider] = part.split(":") as [Part, Primitive | undefined];
+  switch (name) {
+    case "primitives":
+      return benchPrimitives(SETTINGS, progress);
+    case "signing":
+      return benchSigning(SETTINGS, progress, provider ?? "node");
+    case "verify":
+      return benchVerify(SETTINGS, progress);
+    case "peers":
+      return benchPeers(SETTINGS, progress);
+    case "stream":
+      return benchStream(progress);
+    case "diagnosis":
+      return benchDiagnosis(SETTINGS, progress);
+    case "edge":
+      return { headers: await benchHeaders(SETTINGS, progress), replay: await benchReplay(SETTINGS, progress) };
+    case "serve":
+      return benchServe(progress);
+  }
+  throw new Error(`--part: no part named ${part}`);
+}
+
+const childPart = process.argv.find((a) => a.startsWith("--part="))?.slice("--part=".length);
+if (childPart !== undefined) {
+  process.stdout.write(JSON.stringify(await measurePart(childPart)) + "\n");
+  process.exit(0);
+}
+
+/** Runs one part in a fresh process under this runtime and returns its rows. */
+function inOwnProcess<T>(part: string): T {
+  const script = fileURLToPath(import.meta.url);
+  const [command, args] = scriptCommand(script, [`--part=${part}`, ...(quick ? ["--quick"] : [])], true);
+  const out = spawnSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 2 ** 20 });
+  const line = out.stdout.trim().split("\n").pop() ?? "";
+  if (out.status !== 0 || !/^[[{]/.test(line)) throw new Error(`bench part ${part} failed (exit ${out.status}): ${out.stdout.slice(-2000)}`);
+  return JSON.parse(line) as T;
+}
 
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const unknown = only?.filter((p) => !(PARTS as readonly string[]).includes(p)) ?? [];
@@ -33,7 +84,6 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const parts = PARTS.filter((p) => !only || only.includes(p));
-const progress = (line: string) => console.error(line);
 
 interface Target {
   what: string;
@@ -204,7 +254,8 @@ const box = machine();
 const loadBefore = os.loadavg()[0]!;
 console.log(`panelsig benchmark on ${rt.name} ${rt.version} (${rt.engine}), ${box.cpu}, ${box.cores} cores, ${box.os}`);
 console.log("Each figure is the best of several interleaved rounds' medians; spread = (slowest - best) / best of those");
-console.log("rounds, i.e. how noisy the figure was. A ratio above 1 means the first named is faster.\n");
+console.log("rounds, i.e. how noisy the figure was. A ratio above 1 means the first named is faster. Each part, and each");
+console.log("provider's signing, runs in a fresh process.\n");
 
 const record: Record<string, unknown> = {};
 const targets: Target[] = [];
@@ -212,14 +263,18 @@ const targets: Target[] = [];
 for (const part of parts) {
   if (part === "primitives") {
     progress("SHA-256 and HMAC-SHA256 …");
-    const rows = await benchPrimitives(SETTINGS, progress);
+    const rows = inOwnProcess<PrimitiveRow[]>("primitives");
     console.log("SHA-256 and HMAC-SHA256 (time per call below 1 KiB, throughput from 1 KiB)\n");
     console.log(primitivesReport(rows) + "\n");
     record.primitives = rows;
     targets.push(...primitiveTargets(rows));
   } else if (part === "signing") {
     progress("sign per scheme …");
-    const rows = await benchSigning(SETTINGS, progress);
+    const order = (r: SigningRow) => [REQUESTS.findIndex((q) => q.scheme === r.scheme), r.bytes, r.mode === "batched" ? 1 : 0, SIGNING_PROVIDERS.indexOf(r.provider)];
+    const rows = SIGNING_PROVIDERS.flatMap((provider) => inOwnProcess<SigningRow[]>(`signing:${provider}`)).sort((a, b) => {
+      const [x, y] = [order(a), order(b)];
+      return x.map((v, i) => v - y[i]!).find((d) => d !== 0) ?? 0;
+    });
     console.log(`sign vs hand-written code on the same primitive, per body size (time per signature; batched = ${BATCH} concurrent,`);
     console.log("WebCrypto only, up to 1 KiB); ratio = hand-written time ÷ sign time.");
     console.log("The hand-written code does no input validation, URL parsing or query canonicalisation. \"on interface\" is the");
@@ -230,7 +285,7 @@ for (const part of parts) {
     targets.push(...signingTargets(rows));
   } else if (part === "verify") {
     progress("verify(case) per scheme and body size …");
-    const rows = await benchVerify(SETTINGS, progress);
+    const rows = inOwnProcess<VerifyRow[]>("verify");
     console.log("verify(case) of @panelsig/node vs a hand-written node:crypto receiver (time per verification, one at a time)");
     console.log("The hand-written receiver is what an Express handler would do: read the headers, recompute the HMAC, compare with");
     console.log("timingSafeEqual, check the window; no reason codes, error bodies, limits, Go-exact parsing or IP rules. Both were");
@@ -240,7 +295,7 @@ for (const part of parts) {
     targets.push(...verifyTargets(rows));
   } else if (part === "peers") {
     progress("verify vs standardwebhooks and svix …");
-    const rows = await benchPeers(SETTINGS, progress);
+    const rows = inOwnProcess<PeerRow[]>("peers");
     console.log(`Verifying a ${size(PEER_BYTES)} JSON body: standardwebhooks and svix Webhook.verify vs panelsig's verify(case) for`);
     console.log("opterius-panel (HMAC over timestamp + body, one header, ±300 s on the system clock). standardwebhooks also");
     console.log("JSON-parses the body by default (the jsonParse: false row does not); both peers hash in pure JavaScript");
@@ -250,8 +305,7 @@ for (const part of parts) {
     targets.push(...peersTargets(rows));
   } else if (part === "edge") {
     progress("the live edge: header runs and replay store states …");
-    const headers = await benchHeaders(SETTINGS, progress);
-    const replay = await benchReplay(SETTINGS, progress);
+    const { headers, replay } = inOwnProcess<{ headers: HeaderRow[]; replay: ReplayRow[] }>("edge");
     console.log("Reading a request is linear: a header (X-Timestamp, inside \"1…1\") of 60,000 spaces vs 60,000 letters, time per verification\n");
     console.log(headerReport(headers) + "\n");
     console.log("Replay guard: one MemoryReplayStore claim (batches of 4096) on an empty store, one at its bound with an entry expiring");
@@ -261,7 +315,7 @@ for (const part of parts) {
     targets.push(...edgeTargets(headers, replay));
   } else if (part === "diagnosis") {
     progress("diagnosis of a signature mismatch …");
-    const rows = await benchDiagnosis(SETTINGS, progress);
+    const rows = inOwnProcess<DiagnosisRow[]>("diagnosis");
     console.log("The diagnosis after a signature mismatch (node provider, 1 KiB JSON body, time per verification): an accepted");
     console.log("request, a rejection with diagnose: false, one a mistake early in the catalogue explains, and one no mistake explains");
     console.log("(every candidate tried: the worst case). \"candidates\" counts the HMACs the worst case adds.\n");
@@ -273,7 +327,7 @@ for (const part of parts) {
       continue;
     }
     progress("panelsig serve under load …");
-    const result = await benchServe(progress);
+    const result = inOwnProcess<ServeBench>("serve");
     console.log("panelsig serve vs a bare node:http server doing one createHmac per request (autocannon over loopback, the same");
     console.log("signed acepanel GET; each server in its own Node process). Per connection count a warm-up, then rounds of the same");
     console.log("length in which both are loaded back to back, the order swapped each round; ratio = the median round's serve/bare,");
@@ -283,7 +337,7 @@ for (const part of parts) {
     targets.push(...serveTargets(result));
   } else {
     progress("streamed 1 GiB body …");
-    const rows = benchStream(progress);
+    const rows = inOwnProcess<StreamRow[]>("stream");
     console.log("Verification of a streamed 1 GiB body (acepanel; 64 KiB chunks made on the fly, never stored), each run in its own process");
     if (rt.name === "node") console.log("Under Node the runs use the packages' built dist/ with plain node (no TypeScript loader).");
     console.log("");

@@ -1,5 +1,5 @@
 // What the benchmark runs on (runtime, engine, CPU), and how to start another script under the
-// same runtime (the streamed-body runs need fresh processes so that their peak RSS is their own).
+// same runtime (every part of the run, and every streamed-body run, gets a fresh process).
 // Everything here works under Node (through tsx), Deno and Bun.
 
 import { spawnSync } from "node:child_process";
@@ -56,16 +56,17 @@ export function installedRuntimes(): Record<RuntimeName, string | null> {
 }
 
 /**
- * The command that runs a plain JavaScript `script` under this same runtime: Node without tsx (so
- * workspace packages come from their built dist/), Deno and Bun with the packages' sources.
+ * The command that runs `script` under this same runtime: Deno and Bun with the packages' sources;
+ * Node plain (workspace packages from their built dist/), or with this process's own loader (tsx)
+ * when `typescript` is set.
  */
-export function plainScriptCommand(script: string, args: string[]): [string, string[]] {
+export function scriptCommand(script: string, args: string[], typescript = false): [string, string[]] {
   switch (runtimeName()) {
     case "deno":
       return [process.execPath, ["run", "-A", SOURCE_CONDITION, script, ...args]];
     case "bun":
       return [process.execPath, [SOURCE_CONDITION, script, ...args]];
     case "node":
-      return [process.execPath, [script, ...args]];
+      return [process.execPath, [...(typescript ? process.execArgv : []), script, ...args]];
   }
 }

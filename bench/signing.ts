@@ -1,7 +1,7 @@
-// Part 2: each provider's `sign` against the hand-written code on the same primitive, per scheme
-// and body size, one call at a time (sequential); WebCrypto also 100 at once (batched: Promise.all
-// of 100 signs), where its figures are steadier. Before any timing, every provider's signature
-// must equal its hand-written baseline's.
+// Part 2: a provider's `sign` against the hand-written code on the same primitive, per scheme and
+// body size, one call at a time (sequential); WebCrypto also 100 at once (batched: Promise.all of
+// 100 signs), where its figures are steadier. Before any timing, the provider's signature must
+// equal its hand-written baseline's.
 
 import { PROVIDERS } from "@panelsig/conformance";
 import { BODY_SIZES, jsonBody, REQUESTS, withBody } from "./cases.ts";
@@ -36,56 +36,45 @@ export interface SigningRow {
   spread: number;
 }
 
-export async function benchSigning(settings: Settings, log: (line: string) => void): Promise<SigningRow[]> {
+/** `provider`'s sign on every request and body size (run.ts gives each provider a process of its own). */
+export async function benchSigning(settings: Settings, log: (line: string) => void, provider: Primitive): Promise<SigningRow[]> {
+  const p = PROVIDERS.find((candidate) => candidate.name === provider);
+  if (p === undefined) throw new Error(`no provider named ${provider}`);
   const rows: SigningRow[] = [];
   for (const typical of REQUESTS) {
     for (const bytes of BODY_SIZES) {
       const request = withBody(typical, jsonBody(bytes));
-      const single: Contender[] = [];
-      for (const p of PROVIDERS) {
-        const provider = p.name as Primitive;
-        const hand = await handwritten(provider, request.scheme, request.parts);
-        const onInterface = onProviderInterface(p.provider, request.scheme, request.parts);
-        const signed = (await p.sign(request.case)).headers.find(([name]) => name === request.signatureHeader)?.[1];
-        const expected = await hand();
-        if (signed !== expected) throw new Error(`${request.scheme} ${bytes} B: ${provider} signs ${signed}, hand-written ${expected}`);
-        if ((await onInterface()) !== expected) throw new Error(`${request.scheme} ${bytes} B: ${provider}'s interface baseline signs ${await onInterface()}`);
-        single.push(
-          { name: `sign ${provider}`, run: () => p.sign(request.case) },
-          { name: `hand ${provider}`, run: hand },
-          { name: `interface ${provider}`, run: onInterface },
-        );
-      }
-      const modes = bytes <= BATCHED_UP_TO ? (["sequential", "batched"] as const) : (["sequential"] as const);
+      const hand = await handwritten(provider, request.scheme, request.parts);
+      const onInterface = onProviderInterface(p.provider, request.scheme, request.parts);
+      const signed = (await p.sign(request.case)).headers.find(([name]) => name === request.signatureHeader)?.[1];
+      const expected = await hand();
+      if (signed !== expected) throw new Error(`${request.scheme} ${bytes} B: ${provider} signs ${signed}, hand-written ${expected}`);
+      if ((await onInterface()) !== expected) throw new Error(`${request.scheme} ${bytes} B: ${provider}'s interface baseline signs ${await onInterface()}`);
+      const single: Contender[] = [
+        { name: "sign", run: () => p.sign(request.case) },
+        { name: "hand", run: hand },
+        { name: "interface", run: onInterface },
+      ];
+      const modes = provider === "webcrypto" && bytes <= BATCHED_UP_TO ? (["sequential", "batched"] as const) : (["sequential"] as const);
       for (const mode of modes) {
         const contenders =
-          mode === "sequential"
-            ? single
-            : single
-                .filter((c) => c.name.endsWith(" webcrypto"))
-                .map((c) => ({ name: c.name, run: () => Promise.all(Array.from({ length: BATCH }, c.run)), opsPerCall: BATCH }));
+          mode === "sequential" ? single : single.map((c) => ({ name: c.name, run: () => Promise.all(Array.from({ length: BATCH }, c.run)), opsPerCall: BATCH }));
         const timings = await compare(contenders, settings, opsPerSample(bytes));
-        for (const p of PROVIDERS) {
-          const provider = p.name as Primitive;
-          const sign = timings.get(`sign ${provider}`);
-          const hand = timings.get(`hand ${provider}`);
-          const onInterface = timings.get(`interface ${provider}`);
-          if (!sign || !hand || !onInterface) continue;
-          rows.push({
-            scheme: request.scheme,
-            bytes,
-            mode,
-            provider,
-            signNs: sign.ns,
-            handwrittenNs: hand.ns,
-            interfaceNs: onInterface.ns,
-            ratio: hand.ns / sign.ns,
-            interfaceRatio: hand.ns / onInterface.ns,
-            target: signTarget(provider, request.scheme, bytes),
-            spread: Math.max(sign.spread, hand.spread, onInterface.spread),
-          });
-        }
-        log(`  ${request.scheme} ${bytes} B ${mode} done`);
+        const [sign, handTime, interfaceTime] = [timings.get("sign")!, timings.get("hand")!, timings.get("interface")!];
+        rows.push({
+          scheme: request.scheme,
+          bytes,
+          mode,
+          provider,
+          signNs: sign.ns,
+          handwrittenNs: handTime.ns,
+          interfaceNs: interfaceTime.ns,
+          ratio: handTime.ns / sign.ns,
+          interfaceRatio: handTime.ns / interfaceTime.ns,
+          target: signTarget(provider, request.scheme, bytes),
+          spread: Math.max(sign.spread, handTime.spread, interfaceTime.spread),
+        });
+        log(`  ${provider}: ${request.scheme} ${bytes} B ${mode} done`);
       }
     }
   }

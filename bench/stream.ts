@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { HandParts } from "./cases.ts";
 import { acepanelOnNode } from "./handwritten.ts";
-import { plainScriptCommand } from "./runtime.ts";
+import { scriptCommand } from "./runtime.ts";
 
 const CHILD = fileURLToPath(new URL("stream-child.mjs", import.meta.url));
 /** Least acceptable verify throughput / raw createHash throughput, and most peak RSS, from the issue. */
@@ -50,7 +50,7 @@ export interface StreamRow {
 }
 
 function child(mode: string, authorization = ""): ChildResult {
-  const [command, args] = plainScriptCommand(CHILD, [JSON.stringify({ mode, authorization, ...STREAM })]);
+  const [command, args] = scriptCommand(CHILD, [JSON.stringify({ mode, authorization, ...STREAM })]);
   const out = spawnSync(command, args, { encoding: "utf8" });
   const line = out.stdout.trim().split("\n").pop() ?? "";
   if (out.status !== 0 || !line.startsWith("{")) throw new Error(`stream-child ${mode} failed (${out.status}): ${out.stderr}`);

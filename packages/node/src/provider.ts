@@ -12,44 +12,73 @@ import type { CryptoProvider, DigestPart } from "@panelsig/core";
  * call; createHash where it is missing.
  */
 const oneShotHash = (nodeCrypto as { hash?: OneShotHash }).hash;
-type OneShotHash = {
-  (algorithm: string, data: DigestPart, encoding: "hex"): string;
-  (algorithm: string, data: DigestPart, encoding: "buffer"): Buffer;
-};
+type OneShotHash = (algorithm: string, data: DigestPart, encoding: "hex") => string;
 
 // A short message's HMAC as RFC 2104 defines it, H(K^opad || H(K^ipad || m)), in two one-shot
-// hashes: no Hmac object, and the key's pad blocks made once per text key (~0.4 µs of a ~1.7 µs
-// call). A long message, a long key, a key given as bytes (which could change under the cache) or
-// a runtime without crypto.hash take createHmac. The cache stays small: the oldest key is dropped.
+// hashes with hex out (a Buffer out costs more than the hash): no Hmac object, and each text key's
+// pad blocks made once. Where K^ipad is ASCII (any ASCII key up to 64 bytes) and the message is
+// text, the inner hash takes K^ipad + m as one string, with no copy into a buffer. A long message,
+// a long key, a key given as bytes (which could change under the cache) or a runtime without
+// crypto.hash take createHmac. The cache stays small: the oldest key is dropped.
 const BLOCK = 64;
 const SHORT_MESSAGE = 4096;
 const MAX_CACHED_KEYS = 64;
 const MAX_CACHED_KEY_LENGTH = 1024;
-/** K ^ ipad and K ^ opad, one block each, per text key. */
-const padsByKey = new Map<string, { ipad: Uint8Array; opad: Uint8Array }>();
-/** K^ipad || m: the inner hash's input, written in place (every call runs to its end before another starts). */
-const inner = Buffer.alloc(BLOCK + SHORT_MESSAGE);
-/** K^opad || H(K^ipad || m). */
-const outer = new Uint8Array(BLOCK + 32);
 
-function padsOf(key: string): { ipad: Uint8Array; opad: Uint8Array } {
+interface KeyPads {
+  /** K ^ ipad as text, when every byte of it is ASCII (its UTF-8 is then itself). */
+  ipadText: string | undefined;
+  ipad: Uint8Array;
+  /** K ^ opad followed by room for the inner digest: the outer hash's whole input. */
+  outer: Buffer;
+}
+
+const padsByKey = new Map<string, KeyPads>();
+/** K^ipad || m for a message with bytes in it, written in place (every call runs to its end before another starts). */
+const inner = Buffer.alloc(BLOCK + SHORT_MESSAGE);
+
+function padsOf(key: string): KeyPads {
   let pads = padsByKey.get(key);
   if (pads !== undefined) return pads;
   let k: Uint8Array = Buffer.from(key, "utf8");
   if (k.length > BLOCK) k = createHash("sha256").update(k).digest(); // a key longer than the block is hashed first
-  pads = { ipad: new Uint8Array(BLOCK), opad: new Uint8Array(BLOCK) };
+  const ipad = new Uint8Array(BLOCK);
+  const outer = Buffer.alloc(BLOCK + 32);
   for (let i = 0; i < BLOCK; i++) {
     const byte = i < k.length ? k[i]! : 0; // shorter keys are padded with zeros
-    pads.ipad[i] = byte ^ 0x36;
-    pads.opad[i] = byte ^ 0x5c;
+    ipad[i] = byte ^ 0x36;
+    outer[i] = byte ^ 0x5c;
   }
+  const ipadText = ipad.every((byte) => byte < 0x80) ? String.fromCharCode(...ipad) : undefined;
+  pads = { ipadText, ipad, outer };
   if (padsByKey.size >= MAX_CACHED_KEYS) padsByKey.delete(padsByKey.keys().next().value!);
   padsByKey.set(key, pads);
   return pads;
 }
 
-/** hex(HMAC-SHA256) through crypto.hash, or undefined when the message does not fit `inner`. */
-function shortHmacHex(hash: OneShotHash, key: string, parts: readonly DigestPart[]): string | undefined {
+/**
+ * K^ipad + m as one text, or undefined when a part is (non-empty) bytes or the message is long. A part that
+ * ends in a high surrogate is left to the byte path: joined to a low surrogate starting the next
+ * part it would become one character, where UTF-8 encoding the parts apart gives two U+FFFD.
+ */
+function innerText(ipadText: string, parts: readonly DigestPart[]): string | undefined {
+  let text = ipadText;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (typeof part !== "string") {
+      if (part.length === 0) continue; // no bytes: nothing to add (a case without a body)
+      return undefined;
+    }
+    if (text.length + part.length > BLOCK + SHORT_MESSAGE) return undefined;
+    const last = part.charCodeAt(part.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff && i + 1 < parts.length) return undefined;
+    text += part;
+  }
+  return text;
+}
+
+/** K^ipad || m written into `inner`, or undefined when it does not fit. */
+function innerBytes(ipad: Uint8Array, parts: readonly DigestPart[]): Buffer | undefined {
   let length = BLOCK;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
@@ -63,11 +92,17 @@ function shortHmacHex(hash: OneShotHash, key: string, parts: readonly DigestPart
       length += part.length;
     }
   }
-  const { ipad, opad } = padsOf(key);
   inner.set(ipad, 0);
-  outer.set(opad, 0);
-  outer.set(hash("sha256", inner.subarray(0, length), "buffer"), BLOCK);
-  return hash("sha256", outer, "hex");
+  return inner.subarray(0, length);
+}
+
+/** hex(HMAC-SHA256) through crypto.hash, or undefined when the message is too long for it. */
+function shortHmacHex(hash: OneShotHash, key: string, parts: readonly DigestPart[]): string | undefined {
+  const pads = padsOf(key);
+  const input = (pads.ipadText !== undefined ? innerText(pads.ipadText, parts) : undefined) ?? innerBytes(pads.ipad, parts);
+  if (input === undefined) return undefined;
+  pads.outer.write(hash("sha256", input, "hex"), BLOCK, "hex");
+  return hash("sha256", pads.outer, "hex");
 }
 
 /**

@@ -2,7 +2,8 @@
 // text key's pad blocks kept (provider.ts). Every digest must still be node:crypto's createHmac
 // over the key's and the parts' UTF-8: for keys just cached, found, dropped from the cache (more
 // keys than it holds), too long to be cached, longer than the 64-byte block, or empty; for
-// messages on either side of the short-message limit, in one part or several, text or bytes.
+// messages on either side of the short-message limit, in one part or several, text or bytes; for
+// text messages under keys whose pad block is ASCII (hashed as one string) and keys whose is not.
 import { Buffer } from "node:buffer";
 import { createHmac } from "node:crypto";
 import fc from "fast-check";
@@ -61,6 +62,17 @@ describe("node provider: hmacSha256Hex", () => {
     fc.assert(fc.property(fc.oneof(text, fc.uint8Array({ maxLength: 80 })), fc.array(part, { maxLength: 4 }), (key, parts) => {
       expect(mac(key, parts)).toBe(expected(key, parts));
     }), { numRuns: 500, seed: 15 });
+  });
+
+  it("a surrogate pair split across parts: each part's UTF-8 on its own, as createHmac's updates", () => {
+    // Encoded apart, "a\ud83d" and "\ude00b" give a U+FFFD each; joined they would be one 😀.
+    for (const key of ["key", "sécret"]) {
+      const split = ["a\ud83d", "\ude00b"];
+      expect(mac(key, split)).toBe(createHmac("sha256", key).update("a\ufffd\ufffdb").digest("hex"));
+      expect(mac(key, split)).not.toBe(createHmac("sha256", key).update("a😀b").digest("hex"));
+      expect(mac(key, ["x\ud83d"])).toBe(createHmac("sha256", key).update("x\ufffd").digest("hex"));
+      expect(mac(key, ["\ude00", "y"])).toBe(createHmac("sha256", key).update("\ufffdy").digest("hex"));
+    }
   });
 
   it("a call never sees another's bytes: interleaved keys and messages", () => {
