@@ -237,11 +237,9 @@ function diagnosisReport(rows: DiagnosisRow[]): string {
 const PURE_VS_NOBLE = 2;
 
 function primitiveTargets(rows: PrimitiveRow[]): Target[] {
-  const hmac = rows.filter((r) => r.algorithm === "hmac-sha256");
-  const worst = Math.min(...hmac.map((r) => r.pureVsNoble));
-  const at = hmac.find((r) => r.pureVsNoble === worst)!;
+  const worst = rows.reduce((a, b) => (b.pureVsNoble < a.pureVsNoble ? b : a));
   return [
-    { what: "pure HMAC-SHA256 vs @noble/hashes, every size", target: `≥ ${ratio(PURE_VS_NOBLE)}`, measured: `${ratio(worst)} at worst (${size(at.bytes)})`, met: worst >= PURE_VS_NOBLE },
+    { what: "pure SHA-256 and HMAC-SHA256 vs @noble/hashes, every size", target: `≥ ${ratio(PURE_VS_NOBLE)}`, measured: `${ratio(worst.pureVsNoble)} at worst (${worst.algorithm}, ${size(worst.bytes)})`, met: worst.pureVsNoble >= PURE_VS_NOBLE },
   ];
 }
 
