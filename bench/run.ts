@@ -49,7 +49,8 @@ async function measurePart(part: string): Promise<unknown> {
     case "primitives":
       return benchPrimitives(SETTINGS, progress);
     case "signing":
-      return benchSigning(SETTINGS, progress, provider ?? "node");
+      if (provider === undefined) throw new Error("--part=signing:PROVIDER: name the provider (node, webcrypto or pure)");
+      return benchSigning(SETTINGS, progress, provider);
     case "verify":
       return benchVerify(SETTINGS, progress);
     case "peers":
